@@ -1,0 +1,20 @@
+// basin.toml: the sub-basin network, GR4J, routing and snow parameters, forcing files.
+#pragma once
+
+#include "model/basin.hpp"
+
+#include <string>
+#include <vector>
+
+namespace riparia::io {
+
+struct BasinFile {
+    std::string path;
+    model::Basin basin;
+    std::vector<std::string> forcing_paths; // per sub-basin, resolved against the basin file
+};
+
+// Loads and validates; throws InputError naming the file, line and key on any problem.
+BasinFile load_basin_file(const std::string& path);
+
+} // namespace riparia::io

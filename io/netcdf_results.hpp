@@ -1,0 +1,59 @@
+// results.nc: CF-1.8 NetCDF-4, discrete sampling geometry `timeSeries` (one time series per
+// node, orthogonal layout var(time, node)), deflate-compressed, written record by record and
+// flushed a chunk of records at a time so memory stays bounded whatever the run length.
+#pragma once
+
+#include "model/calendar.hpp"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace riparia::io {
+
+struct ResultVariable {
+    std::string name;
+    std::string long_name;
+    std::string units;
+    std::string standard_name; // empty when CF has none that fits the units
+};
+
+struct ResultsHeader {
+    std::string title;
+    std::string history;
+    std::string source; // "riparia 0.1.0"
+    std::string period; // "daily" or "monthly"
+    std::vector<std::string> node_ids, node_names, countries;
+    std::vector<double> lat_deg, lon_deg, area_km2;
+    std::vector<std::string> downstream_ids; // empty string at an outlet
+    std::size_t records = 0; // length of the time axis
+};
+
+class NetcdfResults {
+  public:
+    NetcdfResults(const std::string& path, const ResultsHeader& header,
+                  const std::vector<ResultVariable>& variables);
+    ~NetcdfResults();
+    NetcdfResults(const NetcdfResults&) = delete;
+    NetcdfResults& operator=(const NetcdfResults&) = delete;
+
+    // One time record: the mean over days [first_day, last_day]; values[v] has one value per node.
+    void append(std::int64_t first_day, std::int64_t last_day, const double* const* values);
+    void close(); // flushes; throws if fewer records were appended than declared
+
+  private:
+    void flush();
+    void check(int status, const char* what) const;
+
+    std::string path_;
+    int ncid_ = -1;
+    int time_var_ = -1, bounds_var_ = -1;
+    std::vector<int> var_ids_;
+    std::size_t nodes_ = 0, records_ = 0, written_ = 0, chunk_records_ = 1;
+    std::vector<double> buffer_;      // [variable][record in chunk][node]
+    std::vector<double> time_buffer_; // [record in chunk], and bounds [record][2]
+    std::vector<double> bounds_buffer_;
+    std::size_t buffered_ = 0;
+};
+
+} // namespace riparia::io

@@ -1,0 +1,74 @@
+#include "io/run_record.hpp"
+
+#include <chrono>
+#include <ctime>
+#include <fmt/format.h>
+#include <fstream>
+#include <stdexcept>
+
+namespace riparia::io {
+
+std::string utc_now_iso8601() {
+    const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+    std::tm utc{};
+    gmtime_r(&now, &utc);
+    char text[32];
+    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+    return text;
+}
+
+nlohmann::json balance_to_json(const model::WaterBalance& balance, const model::Basin& basin) {
+    nlohmann::json out;
+    out["worst_relative_residual"] = balance.worst_relative_residual();
+    out["basins"] = nlohmann::json::array();
+    for (const auto& b : balance.basins) {
+        out["basins"].push_back({{"outlet_id", b.outlet_id},
+                                 {"precipitation_hm3", b.precip_hm3},
+                                 {"actual_et_hm3", b.aet_hm3},
+                                 {"groundwater_exchange_hm3", b.exchange_hm3},
+                                 {"outflow_hm3", b.outflow_hm3},
+                                 {"storage_start_hm3", b.storage_start_hm3},
+                                 {"storage_end_hm3", b.storage_end_hm3},
+                                 {"residual_hm3", b.residual_hm3()},
+                                 {"relative_residual", b.relative_residual()}});
+    }
+    out["subbasins"] = nlohmann::json::array();
+    for (std::size_t i = 0; i < balance.subbasins.size(); ++i) {
+        const auto& b = balance.subbasins[i];
+        out["subbasins"].push_back({{"id", basin.subbasins[i].id},
+                                    {"precipitation_mm", b.precip_mm},
+                                    {"actual_et_mm", b.aet_mm},
+                                    {"groundwater_exchange_mm", b.exchange_mm},
+                                    {"runoff_mm", b.runoff_mm},
+                                    {"storage_start_mm", b.storage_start_mm},
+                                    {"storage_end_mm", b.storage_end_mm},
+                                    {"residual_mm", b.residual_mm()},
+                                    {"relative_residual", b.relative_residual()}});
+    }
+    return out;
+}
+
+void write_run_record(const std::string& path, const RunRecord& r,
+                      const model::WaterBalance& balance, const model::Basin& basin) {
+    nlohmann::json j;
+    j["riparia_version"] = r.version;
+    j["command_line"] = r.command_line;
+    j["study"] = r.study_name;
+    j["basin"] = basin.name;
+    j["started_utc"] = r.started_utc;
+    j["finished_utc"] = r.finished_utc;
+    j["inputs"] = nlohmann::json::array();
+    for (const auto& f : r.inputs) {
+        j["inputs"].push_back({{"role", f.role}, {"path", f.path}, {"sha256", f.sha256}});
+    }
+    j["options"] = r.options;
+    j["timings_s"] = r.timings_s;
+    j["state_bytes_per_subbasin"] = r.state_bytes_per_subbasin;
+    j["notes"] = r.notes;
+    j["water_balance"] = balance_to_json(balance, basin);
+    std::ofstream out(path);
+    out << j.dump(2) << '\n';
+    if (!out) throw std::runtime_error(fmt::format("{}: cannot write the run record", path));
+}
+
+} // namespace riparia::io

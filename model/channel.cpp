@@ -1,0 +1,76 @@
+#include "model/channel.hpp"
+
+#include <cmath>
+#include <fmt/format.h>
+
+namespace riparia::model {
+
+std::string routing_parameter_problem(const RoutingParams& p) {
+    if (!std::isfinite(p.lag_days) || p.lag_days < 0 || p.lag_days > kMaxLagDays) {
+        return fmt::format("lag_days must be in [0, {}], found {}", kMaxLagDays, p.lag_days);
+    }
+    if (!std::isfinite(p.k_days) || p.k_days < 0 || p.k_days > kMaxReservoirKDays) {
+        return fmt::format("k_days must be in [0, {}], found {}", kMaxReservoirKDays, p.k_days);
+    }
+    return {};
+}
+
+ChannelState::ChannelState(std::span<const RoutingParams> params) {
+    const std::size_t n = params.size();
+    lag_fraction_.resize(n);
+    recession_.resize(n);
+    reservoir_gain_.resize(n);
+    reservoir_.assign(n, 0.0);
+    lag_whole_days_.resize(n);
+    ring_offset_.resize(n + 1);
+    ring_head_.assign(n, 0);
+    std::size_t offset = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        const double whole = std::floor(params[i].lag_days);
+        lag_whole_days_[i] = static_cast<int>(whole);
+        lag_fraction_[i] = params[i].lag_days - whole;
+        const double k = params[i].k_days;
+        // a = exp(-1/K); K (1 - a) = -K expm1(-1/K); K = 0 passes the flow straight through.
+        recession_[i] = k > 0 ? std::exp(-1.0 / k) : 0.0;
+        reservoir_gain_[i] = k > 0 ? -k * std::expm1(-1.0 / k) : 0.0;
+        ring_offset_[i] = offset;
+        offset += static_cast<std::size_t>(lag_whole_days_[i]) + 2;
+    }
+    ring_offset_[n] = offset;
+    ring_.assign(offset, 0.0);
+}
+
+double ChannelState::route(std::size_t reach, double inflow_m3s) {
+    const int n = lag_whole_days_[reach];
+    const int length = n + 2;
+    double* ring = &ring_[ring_offset_[reach]];
+    int& head = ring_head_[reach]; // ring[head] holds today's inflow, ring[head + k] k days ago
+    head = (head + length - 1) % length;
+    ring[head] = inflow_m3s;
+    const double f = lag_fraction_[reach];
+    const double lagged = (1.0 - f) * ring[(head + n) % length] + f * ring[(head + n + 1) % length];
+
+    const double s0 = reservoir_[reach];
+    const double s1 = s0 * recession_[reach] + lagged * reservoir_gain_[reach];
+    reservoir_[reach] = s1;
+    return lagged + s0 - s1;
+}
+
+double ChannelState::storage_m3s_day(std::size_t reach) const {
+    // After today's release: inflows of the last n days are wholly in transit, and the fraction
+    // f of the inflow n days ago (its remaining part leaves tomorrow).
+    const int n = lag_whole_days_[reach];
+    const int length = n + 2;
+    const double* ring = &ring_[ring_offset_[reach]];
+    const int head = ring_head_[reach];
+    double in_transit = 0;
+    for (int k = 0; k < n; ++k) in_transit += ring[(head + k) % length];
+    in_transit += lag_fraction_[reach] * ring[(head + n) % length];
+    return in_transit + reservoir_[reach];
+}
+
+std::size_t ChannelState::state_bytes(std::size_t reach) const {
+    return sizeof(double) * (ring_offset_[reach + 1] - ring_offset_[reach] + 4) + 2 * sizeof(int);
+}
+
+} // namespace riparia::model

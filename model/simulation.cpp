@@ -1,0 +1,274 @@
+#include "model/simulation.hpp"
+
+#include "model/calendar.hpp"
+#include "model/channel.hpp"
+#include "model/oudin.hpp"
+#include "model/units.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+
+namespace riparia::model {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+double seconds_since(Clock::time_point start) {
+    return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+std::vector<Gr4jParams> gr4j_params_of(const Basin& basin) {
+    std::vector<Gr4jParams> params;
+    for (const auto& s : basin.subbasins) params.push_back(s.gr4j);
+    return params;
+}
+
+class Simulation {
+  public:
+    Simulation(const Basin& basin, ForcingSource& forcing, int block_days);
+    void run_days(std::int64_t first_day, std::int64_t last_day, ResultSink* sink, bool account,
+                  const RunSettings& settings, std::int64_t& days_done, std::int64_t days_total);
+    void record_storage(bool at_start);
+    WaterBalance& balance() { return balance_; }
+    PhaseTimings& timings() { return timings_; }
+    std::size_t state_bytes_per_subbasin() const;
+
+  private:
+    void prepare_inputs(int days);
+    void run_runoff(int days);
+    void run_routing(int days);
+    void accumulate(int days);
+    double land_storage_mm(std::size_t i) const;
+
+    const Basin& basin_;
+    ForcingSource& forcing_;
+    std::size_t count_, stride_;
+    int block_days_;
+    std::int64_t block_first_day_ = 0;
+    Gr4jState gr4j_;
+    ChannelState channels_;
+    std::vector<double> swe_mm_, inflow_m3s_;
+    std::vector<char> needs_pet_;
+    std::vector<int> day_of_year_;
+    // Block arrays, day-major, stride_ wide.
+    std::vector<double> precip_, pet_, temperature_, liquid_, runoff_, aet_, exchange_;
+    std::vector<double> production_, routing_, swe_out_, discharge_;
+    std::vector<double> outflow_hm3_; // per basin (indexed like network.outlets())
+    WaterBalance balance_;
+    PhaseTimings timings_;
+};
+
+std::vector<double> fills(const Basin& basin, bool production) {
+    std::vector<double> f;
+    for (const auto& s : basin.subbasins) f.push_back(production ? s.production_fill : s.routing_fill);
+    return f;
+}
+
+std::vector<RoutingParams> routing_of(const Basin& basin) {
+    std::vector<RoutingParams> r;
+    for (const auto& s : basin.subbasins) r.push_back(s.routing);
+    return r;
+}
+
+Simulation::Simulation(const Basin& basin, ForcingSource& forcing, int block_days)
+    : basin_(basin), forcing_(forcing), count_(basin.subbasins.size()),
+      stride_(padded_count(basin.subbasins.size())), block_days_(block_days),
+      gr4j_(gr4j_params_of(basin), fills(basin, true), fills(basin, false)),
+      channels_(routing_of(basin)) {
+    swe_mm_.assign(count_, 0.0);
+    inflow_m3s_.assign(count_, 0.0);
+    needs_pet_.assign(count_, 0);
+    for (std::size_t i = 0; i < count_; ++i) {
+        if (basin.subbasins[i].snow) swe_mm_[i] = basin.subbasins[i].snow->initial_swe_mm;
+        needs_pet_[i] = forcing.has_pet(i) ? 0 : 1;
+    }
+    const std::size_t cells = stride_ * static_cast<std::size_t>(block_days);
+    for (auto* v : {&precip_, &pet_, &temperature_, &liquid_, &runoff_, &aet_, &exchange_,
+                    &production_, &routing_, &swe_out_, &discharge_}) {
+        v->assign(cells, 0.0);
+    }
+    day_of_year_.assign(static_cast<std::size_t>(block_days), 1);
+    balance_.subbasins.assign(count_, {});
+    balance_.basins.assign(basin.network.outlets().size(), {});
+    outflow_hm3_.assign(basin.network.outlets().size(), 0.0);
+    for (std::size_t b = 0; b < balance_.basins.size(); ++b) {
+        balance_.basins[b].outlet_id = basin.subbasins[basin.network.outlets()[b]].id;
+    }
+}
+
+void Simulation::prepare_inputs(int days) {
+    for (int d = 0; d < days; ++d) {
+        day_of_year_[d] = calendar::day_of_year(calendar::date_of(block_first_day_ + d));
+    }
+    for (std::size_t i = 0; i < count_; ++i) {
+        const Subbasin& sb = basin_.subbasins[i];
+        for (int d = 0; d < days; ++d) {
+            const std::size_t at = static_cast<std::size_t>(d) * stride_ + i;
+            if (needs_pet_[i]) {
+                pet_[at] = oudin_pet_mm_day(temperature_[at], sb.lat_deg, day_of_year_[d]);
+            }
+            if (sb.snow) {
+                liquid_[at] = snow_step(*sb.snow, precip_[at], temperature_[at], swe_mm_[i]).liquid_mm;
+            } else {
+                liquid_[at] = precip_[at];
+            }
+            swe_out_[at] = swe_mm_[i];
+        }
+    }
+}
+
+void Simulation::run_runoff(int days) {
+    Gr4jDayArrays io;
+    io.precip_mm = liquid_.data();
+    io.pet_mm = pet_.data();
+    io.runoff_mm = runoff_.data();
+    io.aet_mm = aet_.data();
+    io.exchange_mm = exchange_.data();
+    io.production_mm = production_.data();
+    io.routing_mm = routing_.data();
+    io.stride = stride_;
+    io.days = days;
+    const auto groups = static_cast<std::ptrdiff_t>(gr4j_.group_count());
+#pragma omp parallel for schedule(static)
+    for (std::ptrdiff_t g = 0; g < groups; ++g) {
+        gr4j_.run_groups(io, static_cast<std::size_t>(g), static_cast<std::size_t>(g) + 1);
+    }
+}
+
+void Simulation::run_routing(int days) {
+    const auto& order = basin_.network.topological_order();
+    for (int d = 0; d < days; ++d) {
+        const std::size_t row = static_cast<std::size_t>(d) * stride_;
+        for (const int node : order) {
+            const Subbasin& sb = basin_.subbasins[node];
+            const double outlet_m3s =
+                units::mm_day_to_m3s(runoff_[row + node], sb.area_km2) + inflow_m3s_[node];
+            inflow_m3s_[node] = 0.0;
+            discharge_[row + node] = outlet_m3s;
+            const int down = basin_.network.downstream(node);
+            if (down != Network::kOutlet) {
+                inflow_m3s_[down] += channels_.route(static_cast<std::size_t>(node), outlet_m3s);
+            }
+        }
+    }
+}
+
+void Simulation::accumulate(int days) {
+    for (std::size_t i = 0; i < count_; ++i) {
+        SubbasinBalance& b = balance_.subbasins[i];
+        for (int d = 0; d < days; ++d) {
+            const std::size_t at = static_cast<std::size_t>(d) * stride_ + i;
+            b.precip_mm += precip_[at];
+            b.aet_mm += aet_[at];
+            b.exchange_mm += exchange_[at];
+            b.runoff_mm += runoff_[at];
+        }
+    }
+    const auto& outlets = basin_.network.outlets();
+    for (std::size_t k = 0; k < outlets.size(); ++k) {
+        for (int d = 0; d < days; ++d) {
+            outflow_hm3_[k] +=
+                discharge_[static_cast<std::size_t>(d) * stride_ + outlets[k]] *
+                units::hm3_per_m3s_day;
+        }
+    }
+}
+
+double Simulation::land_storage_mm(std::size_t i) const {
+    return gr4j_.production_mm(i) + gr4j_.routing_mm(i) + gr4j_.unit_hydrograph_storage_mm(i) +
+           swe_mm_[i];
+}
+
+void Simulation::record_storage(bool at_start) {
+    for (std::size_t i = 0; i < count_; ++i) {
+        (at_start ? balance_.subbasins[i].storage_start_mm : balance_.subbasins[i].storage_end_mm) =
+            land_storage_mm(i);
+    }
+    std::vector<double> storage_hm3(basin_.network.outlets().size(), 0.0);
+    std::vector<int> basin_index(count_, -1);
+    const auto& outlets = basin_.network.outlets();
+    for (std::size_t k = 0; k < outlets.size(); ++k) basin_index[outlets[k]] = static_cast<int>(k);
+    for (std::size_t i = 0; i < count_; ++i) {
+        const int k = basin_index[basin_.network.outlet_of(i)];
+        storage_hm3[k] += land_storage_mm(i) * basin_.subbasins[i].area_km2 * units::hm3_per_mm_km2 +
+                          channels_.storage_m3s_day(i) * units::hm3_per_m3s_day;
+    }
+    for (std::size_t k = 0; k < outlets.size(); ++k) {
+        (at_start ? balance_.basins[k].storage_start_hm3 : balance_.basins[k].storage_end_hm3) =
+            storage_hm3[k];
+    }
+    if (at_start) return;
+    std::vector<BasinBalance>& basins = balance_.basins;
+    for (auto& b : basins) b.precip_hm3 = b.aet_hm3 = b.exchange_hm3 = 0;
+    for (std::size_t i = 0; i < count_; ++i) {
+        BasinBalance& b = basins[basin_index[basin_.network.outlet_of(i)]];
+        const double to_hm3 = basin_.subbasins[i].area_km2 * units::hm3_per_mm_km2;
+        b.precip_hm3 += balance_.subbasins[i].precip_mm * to_hm3;
+        b.aet_hm3 += balance_.subbasins[i].aet_mm * to_hm3;
+        b.exchange_hm3 += balance_.subbasins[i].exchange_mm * to_hm3;
+    }
+    for (std::size_t k = 0; k < outlets.size(); ++k) basins[k].outflow_hm3 = outflow_hm3_[k];
+}
+
+void Simulation::run_days(std::int64_t first_day, std::int64_t last_day, ResultSink* sink,
+                          bool account, const RunSettings& settings, std::int64_t& days_done,
+                          std::int64_t days_total) {
+    for (std::int64_t day = first_day; day <= last_day; day += block_days_) {
+        const int days = static_cast<int>(std::min<std::int64_t>(block_days_, last_day - day + 1));
+        block_first_day_ = day;
+        auto start = Clock::now();
+        forcing_.fill({day, days, stride_, precip_.data(), pet_.data(), temperature_.data()});
+        timings_.forcing_s += seconds_since(start);
+        start = Clock::now();
+        prepare_inputs(days);
+        timings_.pet_snow_s += seconds_since(start);
+        start = Clock::now();
+        run_runoff(days);
+        timings_.runoff_s += seconds_since(start);
+        start = Clock::now();
+        run_routing(days);
+        if (account) accumulate(days);
+        timings_.routing_s += seconds_since(start);
+        if (sink) {
+            start = Clock::now();
+            sink->consume({day, days, stride_, count_, precip_.data(), pet_.data(), aet_.data(),
+                           runoff_.data(), discharge_.data(), production_.data(), routing_.data(),
+                           swe_out_.data()});
+            timings_.output_s += seconds_since(start);
+        }
+        days_done += days;
+        if (settings.on_progress) settings.on_progress(days_done, days_total);
+    }
+}
+
+std::size_t Simulation::state_bytes_per_subbasin() const {
+    std::size_t channel_bytes = 0;
+    for (std::size_t i = 0; i < count_; ++i) channel_bytes += channels_.state_bytes(i);
+    const std::size_t per_node = count_ ? channel_bytes / count_ : 0;
+    // GR4J (stores, queues, parameters, ordinates), snow pack, routing accumulator.
+    return gr4j_.state_bytes_per_subbasin() + per_node + 2 * sizeof(double);
+}
+
+} // namespace
+
+RunSummary simulate(const Basin& basin, ForcingSource& forcing, ResultSink* sink,
+                    const RunSettings& settings) {
+    Simulation sim(basin, forcing, std::max(1, settings.block_days));
+    const RunPeriod& p = settings.period;
+    const std::int64_t total = p.last_day - p.warmup_first_day + 1;
+    std::int64_t done = 0;
+    if (p.warmup_first_day < p.first_day) {
+        sim.run_days(p.warmup_first_day, p.first_day - 1, nullptr, false, settings, done, total);
+    }
+    sim.record_storage(true);
+    sim.run_days(p.first_day, p.last_day, sink, true, settings, done, total);
+    sim.record_storage(false);
+    RunSummary summary;
+    summary.balance = std::move(sim.balance());
+    summary.timings = sim.timings();
+    summary.state_bytes_per_subbasin = sim.state_bytes_per_subbasin();
+    return summary;
+}
+
+} // namespace riparia::model

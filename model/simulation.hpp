@@ -1,0 +1,66 @@
+// The time loop of one run: forcing -> PET and snow -> GR4J (a block of days, threaded over
+// sub-basins) -> routing (day by day in topological order) -> results and water balance.
+#pragma once
+
+#include "model/basin.hpp"
+#include "model/forcing.hpp"
+#include "model/water_balance.hpp"
+
+#include <cstdint>
+#include <functional>
+
+namespace riparia::model {
+
+// Daily results of a block of days, day-major with the given stride (padded sub-basin count).
+struct DayBlockResults {
+    std::int64_t first_day = 0;
+    int days = 0;
+    std::size_t stride = 0;
+    std::size_t count = 0;
+    const double* precip_mm = nullptr; // total precipitation, rain and snow
+    const double* pet_mm = nullptr;
+    const double* aet_mm = nullptr;
+    const double* runoff_mm = nullptr;  // GR4J output over the sub-basin's own area
+    const double* discharge_m3s = nullptr; // at the sub-basin outlet, upstream inflow included
+    const double* production_mm = nullptr; // end-of-day store levels
+    const double* routing_mm = nullptr;
+    const double* swe_mm = nullptr; // snow water equivalent (0 without a snow table)
+};
+
+class ResultSink {
+  public:
+    virtual ~ResultSink() = default;
+    virtual void consume(const DayBlockResults& block) = 0;
+};
+
+struct RunPeriod {
+    std::int64_t warmup_first_day = 0; // == first_day without warm-up
+    std::int64_t first_day = 0;        // first reported day
+    std::int64_t last_day = 0;         // last reported day, inclusive
+};
+
+struct PhaseTimings {
+    double forcing_s = 0;
+    double pet_snow_s = 0;
+    double runoff_s = 0;
+    double routing_s = 0;
+    double output_s = 0;
+};
+
+struct RunSettings {
+    RunPeriod period;
+    int block_days = 365;
+    // Called after each block with days simulated and the total (warm-up included).
+    std::function<void(std::int64_t, std::int64_t)> on_progress;
+};
+
+struct RunSummary {
+    WaterBalance balance; // over the reported period
+    PhaseTimings timings;
+    std::size_t state_bytes_per_subbasin = 0;
+};
+
+RunSummary simulate(const Basin& basin, ForcingSource& forcing, ResultSink* sink,
+                    const RunSettings& settings);
+
+} // namespace riparia::model
