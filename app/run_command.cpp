@@ -114,6 +114,7 @@ int run_command(const RunOptions& o) {
                       {"end", calendar::to_iso(s.study.end)},
                       {"warmup_days", s.study.warmup_days}};
     record.state_bytes_per_subbasin = summary.state_bytes_per_subbasin;
+    record.parameter_bytes_per_subbasin = summary.parameter_bytes_per_subbasin;
     std::set<std::string> notes;
     for (const auto& series : s.forcing->series()) {
         for (const auto& c : series.ignored_columns) {

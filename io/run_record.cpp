@@ -63,7 +63,8 @@ void write_run_record(const std::string& path, const RunRecord& r,
     }
     j["options"] = r.options;
     j["timings_s"] = r.timings_s;
-    j["state_bytes_per_subbasin"] = r.state_bytes_per_subbasin;
+    j["memory_bytes_per_subbasin"] = {{"state", r.state_bytes_per_subbasin},
+                                      {"parameters", r.parameter_bytes_per_subbasin}};
     j["notes"] = r.notes;
     j["water_balance"] = balance_to_json(balance, basin);
     std::ofstream out(path);

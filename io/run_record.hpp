@@ -27,6 +27,7 @@ struct RunRecord {
     nlohmann::json timings_s = nlohmann::json::object(); // phase -> seconds
     std::vector<std::string> notes;
     std::size_t state_bytes_per_subbasin = 0;
+    std::size_t parameter_bytes_per_subbasin = 0;
 };
 
 nlohmann::json balance_to_json(const model::WaterBalance& balance, const model::Basin& basin);

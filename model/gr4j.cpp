@@ -94,8 +94,11 @@ double Gr4jState::unit_hydrograph_storage_mm(std::size_t i) const {
 }
 
 std::size_t Gr4jState::state_bytes_per_subbasin() const {
-    // Parameters, stores, ordinates and queues per lane (the per-group counts are negligible).
-    return sizeof(double) * (5 + 2 * (kUh1Length + kUh2Length));
+    return sizeof(double) * (2 + kUh1Length + kUh2Length);
+}
+
+std::size_t Gr4jState::parameter_bytes_per_subbasin() const {
+    return sizeof(double) * (3 + kUh1Length + kUh2Length);
 }
 
 } // namespace riparia::model

@@ -74,7 +74,8 @@ class Gr4jState {
     double production_mm(std::size_t i) const { return production_[i]; }
     double routing_mm(std::size_t i) const { return routing_[i]; }
     double unit_hydrograph_storage_mm(std::size_t i) const; // water in both queues
-    std::size_t state_bytes_per_subbasin() const;
+    std::size_t state_bytes_per_subbasin() const;     // stores and unit hydrograph queues
+    std::size_t parameter_bytes_per_subbasin() const; // X1-X3 and unit hydrograph ordinates
 
   private:
     std::size_t count_ = 0;

@@ -33,6 +33,9 @@ class Simulation {
     WaterBalance& balance() { return balance_; }
     PhaseTimings& timings() { return timings_; }
     std::size_t state_bytes_per_subbasin() const;
+    std::size_t parameter_bytes_per_subbasin() const {
+        return gr4j_.parameter_bytes_per_subbasin();
+    }
 
   private:
     void prepare_inputs(int days);
@@ -246,7 +249,7 @@ std::size_t Simulation::state_bytes_per_subbasin() const {
     std::size_t channel_bytes = 0;
     for (std::size_t i = 0; i < count_; ++i) channel_bytes += channels_.state_bytes(i);
     const std::size_t per_node = count_ ? channel_bytes / count_ : 0;
-    // GR4J (stores, queues, parameters, ordinates), snow pack, routing accumulator.
+    // GR4J stores and queues, channel lag ring and reservoir, snow pack, routing accumulator.
     return gr4j_.state_bytes_per_subbasin() + per_node + 2 * sizeof(double);
 }
 
@@ -268,6 +271,7 @@ RunSummary simulate(const Basin& basin, ForcingSource& forcing, ResultSink* sink
     summary.balance = std::move(sim.balance());
     summary.timings = sim.timings();
     summary.state_bytes_per_subbasin = sim.state_bytes_per_subbasin();
+    summary.parameter_bytes_per_subbasin = sim.parameter_bytes_per_subbasin();
     return summary;
 }
 

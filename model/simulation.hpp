@@ -57,7 +57,8 @@ struct RunSettings {
 struct RunSummary {
     WaterBalance balance; // over the reported period
     PhaseTimings timings;
-    std::size_t state_bytes_per_subbasin = 0;
+    std::size_t state_bytes_per_subbasin = 0;     // stores, queues, channels, snow
+    std::size_t parameter_bytes_per_subbasin = 0; // GR4J parameters and ordinates
 };
 
 RunSummary simulate(const Basin& basin, ForcingSource& forcing, ResultSink* sink,

@@ -1,0 +1,125 @@
+#include "tests/support.hpp"
+
+#include <array>
+#include <atomic>
+#include <fstream>
+#include <netcdf.h>
+#include <sstream>
+#include <stdexcept>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace riparia::test {
+
+namespace fs = std::filesystem;
+
+namespace {
+std::string shell_quote(const std::string& s) {
+    std::string q(1, '\'');
+    for (char c : s) {
+        if (c == '\'') q.append("'\\''");
+        else q.push_back(c);
+    }
+    q.push_back('\'');
+    return q;
+}
+} // namespace
+
+CommandResult run_riparia(const std::vector<std::string>& args) {
+    static std::atomic<int> counter{0};
+    const fs::path tmp = fs::temp_directory_path() /
+                         ("riparia-cmd-" + std::to_string(getpid()) + "-" +
+                          std::to_string(counter++));
+    std::string command = shell_quote(RIPARIA_EXE);
+    for (const auto& a : args) command += " " + shell_quote(a);
+    command += " >" + shell_quote(tmp.string() + ".out") + " 2>" + shell_quote(tmp.string() + ".err") +
+               " </dev/null";
+    const int status = std::system(command.c_str());
+    CommandResult result;
+    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    result.out = read_file(tmp.string() + ".out");
+    result.err = read_file(tmp.string() + ".err");
+    fs::remove(tmp.string() + ".out");
+    fs::remove(tmp.string() + ".err");
+    return result;
+}
+
+ScratchDir::ScratchDir(const std::string& label) {
+    static std::atomic<int> counter{0};
+    path_ = fs::temp_directory_path() /
+            ("riparia-test-" + label + "-" + std::to_string(getpid()) + "-" +
+             std::to_string(counter++));
+    fs::remove_all(path_);
+    fs::create_directories(path_);
+}
+
+ScratchDir::~ScratchDir() {
+    std::error_code ec;
+    fs::remove_all(path_, ec);
+}
+
+void write_file(const std::string& path, const std::string& content) {
+    fs::create_directories(fs::path(path).parent_path());
+    std::ofstream out(path, std::ios::binary);
+    out << content;
+    if (!out) throw std::runtime_error("cannot write " + path);
+}
+
+std::string read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    return buffer.str();
+}
+
+std::string source_dir() { return RIPARIA_SOURCE_DIR; }
+
+std::string shared_data(const std::string& relative) {
+    return (fs::path(RIPARIA_SHARED_DATA) / relative).lexically_normal().string();
+}
+
+std::vector<double> read_netcdf_variable(const std::string& path, const std::string& name,
+                                         std::size_t* times, std::size_t* nodes) {
+    int ncid, varid, ndims, dimids[NC_MAX_VAR_DIMS];
+    if (nc_open(path.c_str(), NC_NOWRITE, &ncid) != NC_NOERR) {
+        throw std::runtime_error("cannot open " + path);
+    }
+    if (nc_inq_varid(ncid, name.c_str(), &varid) != NC_NOERR) {
+        nc_close(ncid);
+        throw std::runtime_error("no variable " + name + " in " + path);
+    }
+    nc_inq_varndims(ncid, varid, &ndims);
+    nc_inq_vardimid(ncid, varid, dimids);
+    std::size_t total = 1, lengths[2] = {1, 1};
+    for (int d = 0; d < ndims; ++d) {
+        nc_inq_dimlen(ncid, dimids[d], &lengths[d]);
+        total *= lengths[d];
+    }
+    std::vector<double> values(total);
+    nc_get_var_double(ncid, varid, values.data());
+    nc_close(ncid);
+    if (times) *times = lengths[0];
+    if (nodes) *nodes = ndims > 1 ? lengths[1] : 1;
+    return values;
+}
+
+std::string read_netcdf_text_attribute(const std::string& path, const std::string& variable,
+                                       const std::string& attribute) {
+    int ncid, varid = NC_GLOBAL;
+    if (nc_open(path.c_str(), NC_NOWRITE, &ncid) != NC_NOERR) return {};
+    if (!variable.empty() && nc_inq_varid(ncid, variable.c_str(), &varid) != NC_NOERR) {
+        nc_close(ncid);
+        return {};
+    }
+    std::size_t length = 0;
+    if (nc_inq_attlen(ncid, varid, attribute.c_str(), &length) != NC_NOERR) {
+        nc_close(ncid);
+        return {};
+    }
+    std::string text(length, '\0');
+    nc_get_att_text(ncid, varid, attribute.c_str(), text.data());
+    nc_close(ncid);
+    return text;
+}
+
+} // namespace riparia::test
