@@ -9,7 +9,8 @@ int check_command(const std::string& study_path) {
     const LoadedStudy loaded = load_study(study_path);
     const auto& basin = loaded.basin.basin;
     std::size_t with_snow = 0;
-    for (const auto& s : basin.subbasins) with_snow += s.snow ? 1 : 0;
+    for (const auto& s : basin.subbasins)
+        with_snow += s.snow ? 1 : 0;
     fmt::print("{}: ok\n", study_path);
     fmt::print("  study    {}\n", loaded.study.name);
     fmt::print("  basin    {} ({}): {} sub-basins, {} outlet(s), {} with snow\n", basin.name,

@@ -9,10 +9,9 @@ LoadedStudy load_study(const std::string& study_path) {
     loaded.period.first_day = calendar::day_number(loaded.study.start);
     loaded.period.last_day = calendar::day_number(loaded.study.end);
     loaded.period.warmup_first_day = loaded.period.first_day - loaded.study.warmup_days;
-    loaded.forcing = std::make_unique<io::CsvForcing>(loaded.basin.basin,
-                                                      loaded.basin.forcing_paths,
-                                                      loaded.period.warmup_first_day,
-                                                      loaded.period.last_day);
+    loaded.forcing =
+        std::make_unique<io::CsvForcing>(loaded.basin.basin, loaded.basin.forcing_paths,
+                                         loaded.period.warmup_first_day, loaded.period.last_day);
     return loaded;
 }
 

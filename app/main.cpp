@@ -9,7 +9,8 @@ namespace {
 
 std::string joined(int argc, char** argv) {
     std::string line;
-    for (int k = 0; k < argc; ++k) line += (k ? " " : "") + std::string(argv[k]);
+    for (int k = 0; k < argc; ++k)
+        line += (k ? " " : "") + std::string(argv[k]);
     return line;
 }
 
@@ -27,9 +28,12 @@ int main(int argc, char** argv) {
 
     riparia::app::RunOptions run;
     auto* run_cmd = cli.add_subcommand("run", "Run a study and write results.nc and run.json");
-    run_cmd->add_option("STUDY", run.study_path, "study file (TOML)")->required()->check(CLI::ExistingFile);
-    run_cmd->add_option("--out,-o", run.out_dir,
-                        "output folder, written atomically (replaced if it holds an earlier run)")
+    run_cmd->add_option("STUDY", run.study_path, "study file (TOML)")
+        ->required()
+        ->check(CLI::ExistingFile);
+    run_cmd
+        ->add_option("--out,-o", run.out_dir,
+                     "output folder, written atomically (replaced if it holds an earlier run)")
         ->capture_default_str();
     run_cmd->add_option("--threads,-t", run.threads, "OpenMP threads (0 = all cores)")
         ->capture_default_str()
@@ -38,8 +42,11 @@ int main(int argc, char** argv) {
     run_cmd->add_flag("--quiet,-q", run.quiet, "no progress and no summary on the terminal");
 
     std::string check_path;
-    auto* check_cmd = cli.add_subcommand("check", "Validate a study, its basin and forcing; run nothing");
-    check_cmd->add_option("STUDY", check_path, "study file (TOML)")->required()->check(CLI::ExistingFile);
+    auto* check_cmd =
+        cli.add_subcommand("check", "Validate a study, its basin and forcing; run nothing");
+    check_cmd->add_option("STUDY", check_path, "study file (TOML)")
+        ->required()
+        ->check(CLI::ExistingFile);
 
     try {
         cli.parse(argc, argv);

@@ -27,8 +27,8 @@ void Progress::update(std::int64_t done, std::int64_t total) {
         const int filled = static_cast<int>(fraction * kBarWidth);
         const double eta = fraction > 0 ? elapsed * (1 - fraction) / fraction : 0;
         fmt::print(stderr, "\r{} [{}{}] {:3.0f}%  {}/{} days  ETA {:.0f} s ", label_,
-                   std::string(filled, '#'), std::string(kBarWidth - filled, '-'),
-                   100 * fraction, done, total, eta);
+                   std::string(filled, '#'), std::string(kBarWidth - filled, '-'), 100 * fraction,
+                   done, total, eta);
         std::fflush(stderr);
         drawn_ = true;
         return;

@@ -24,15 +24,16 @@ std::vector<io::ResultVariable> result_variables(bool with_snow) {
 
 std::size_t record_count(std::int64_t first_day, std::int64_t last_day,
                          model::OutputPeriod period) {
-    if (period == model::OutputPeriod::daily) return static_cast<std::size_t>(last_day - first_day + 1);
+    if (period == model::OutputPeriod::daily)
+        return static_cast<std::size_t>(last_day - first_day + 1);
     const auto a = calendar::date_of(first_day), b = calendar::date_of(last_day);
     return static_cast<std::size_t>((b.year - a.year) * 12 + (b.month - a.month) + 1);
 }
 
 ResultStream::ResultStream(io::NetcdfResults& file, model::OutputPeriod period, std::size_t nodes,
                            bool with_snow, std::int64_t last_day)
-    : file_(file), means_(period, result_variables(with_snow).size(), nodes),
-      with_snow_(with_snow), last_day_(last_day) {
+    : file_(file), means_(period, result_variables(with_snow).size(), nodes), with_snow_(with_snow),
+      last_day_(last_day) {
     rows_.resize(result_variables(with_snow).size());
     means_rows_.resize(rows_.size());
 }
@@ -42,10 +43,12 @@ void ResultStream::consume(const model::DayBlockResults& b) {
         const std::size_t row = static_cast<std::size_t>(d) * b.stride;
         const double* sources[] = {b.runoff_mm, b.discharge_m3s, b.precip_mm,  b.pet_mm,
                                    b.aet_mm,    b.production_mm, b.routing_mm, b.swe_mm};
-        for (std::size_t v = 0; v < rows_.size(); ++v) rows_[v] = sources[v] + row;
+        for (std::size_t v = 0; v < rows_.size(); ++v)
+            rows_[v] = sources[v] + row;
         const std::int64_t day = b.first_day + d;
         if (!means_.add(day, rows_.data(), day == last_day_)) continue;
-        for (std::size_t v = 0; v < rows_.size(); ++v) means_rows_[v] = means_.mean(v);
+        for (std::size_t v = 0; v < rows_.size(); ++v)
+            means_rows_[v] = means_.mean(v);
         file_.append(means_.period_first_day(), means_.period_last_day(), means_rows_.data());
     }
 }

@@ -7,6 +7,7 @@
 #include "io/staged_folder.hpp"
 
 #include <chrono>
+#include <filesystem>
 #include <fmt/format.h>
 #include <omp.h>
 #include <set>
@@ -42,12 +43,16 @@ io::ResultsHeader header_of(const LoadedStudy& s, const RunOptions& o, std::size
     return h;
 }
 
+io::InputFile input_file(const std::string& role, const std::string& path) {
+    const std::string absolute = std::filesystem::weakly_canonical(path).string();
+    return {role, absolute, io::sha256_of_file(path)};
+}
+
 std::vector<io::InputFile> input_files(const LoadedStudy& s) {
-    std::vector<io::InputFile> files = {
-        {"study", s.study.path, io::sha256_of_file(s.study.path)},
-        {"basin", s.basin.path, io::sha256_of_file(s.basin.path)}};
+    std::vector<io::InputFile> files = {input_file("study", s.study.path),
+                                        input_file("basin", s.basin.path)};
     for (const auto& series : s.forcing->series()) {
-        files.push_back({"forcing", series.path, io::sha256_of_file(series.path)});
+        files.push_back(input_file("forcing", series.path));
     }
     return files;
 }
@@ -84,7 +89,8 @@ int run_command(const RunOptions& o) {
     const auto period = o.daily ? model::OutputPeriod::daily : model::OutputPeriod::monthly;
     const auto& basin = s.basin.basin;
     bool with_snow = false;
-    for (const auto& sb : basin.subbasins) with_snow = with_snow || sb.snow.has_value();
+    for (const auto& sb : basin.subbasins)
+        with_snow = with_snow || sb.snow.has_value();
     const std::size_t records = record_count(s.period.first_day, s.period.last_day, period);
     io::NetcdfResults results(folder.file("results.nc"), header_of(s, o, records),
                               result_variables(with_snow));
@@ -93,7 +99,9 @@ int run_command(const RunOptions& o) {
     Progress progress(o.quiet, "riparia run");
     model::RunSettings settings;
     settings.period = s.period;
-    settings.on_progress = [&](std::int64_t done, std::int64_t total) { progress.update(done, total); };
+    settings.on_progress = [&](std::int64_t done, std::int64_t total) {
+        progress.update(done, total);
+    };
     const model::RunSummary summary = model::simulate(basin, *s.forcing, &stream, settings);
     progress.finish();
     phase = Clock::now();
@@ -107,12 +115,10 @@ int run_command(const RunOptions& o) {
     record.timings_s["routing"] = t.routing_s;
     record.timings_s["output"] = t.output_s + close_s;
     record.timings_s["model"] = t.pet_snow_s + t.runoff_s + t.routing_s;
-    record.options = {{"out", folder.final_path()},
-                      {"output_period", o.daily ? "daily" : "monthly"},
-                      {"threads", omp_get_max_threads()},
-                      {"start", calendar::to_iso(s.study.start)},
-                      {"end", calendar::to_iso(s.study.end)},
-                      {"warmup_days", s.study.warmup_days}};
+    record.options = {
+        {"out", folder.final_path()},           {"output_period", o.daily ? "daily" : "monthly"},
+        {"threads", omp_get_max_threads()},     {"start", calendar::to_iso(s.study.start)},
+        {"end", calendar::to_iso(s.study.end)}, {"warmup_days", s.study.warmup_days}};
     record.state_bytes_per_subbasin = summary.state_bytes_per_subbasin;
     record.parameter_bytes_per_subbasin = summary.parameter_bytes_per_subbasin;
     std::set<std::string> notes;

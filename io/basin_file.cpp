@@ -15,8 +15,8 @@ namespace {
 namespace fs = std::filesystem;
 
 const std::vector<std::string> kSubbasinKeys = {
-    "id",      "name",    "country",   "area_km2", "lat",  "lon",         "downstream",
-    "forcing", "gr4j",    "initial",   "routing",  "snow", "elevation_m"};
+    "id",      "name", "country", "area_km2", "lat",  "lon",        "downstream",
+    "forcing", "gr4j", "initial", "routing",  "snow", "elevation_m"};
 
 std::string resolve(const std::string& file, const std::string& relative) {
     const fs::path p(relative);
@@ -35,8 +35,8 @@ model::Gr4jParams read_gr4j(const TomlTable& t) {
     const toml::table* table = t.optional_table("gr4j");
     if (!table) t.fail_here("missing required key 'gr4j' (a table {x1, x2, x3, x4})");
     TomlTable g(*table, t.file(), t.context() + " gr4j", {"x1", "x2", "x3", "x4"});
-    model::Gr4jParams p{g.required_number("x1"), g.required_number("x2"),
-                        g.required_number("x3"), g.required_number("x4")};
+    model::Gr4jParams p{g.required_number("x1"), g.required_number("x2"), g.required_number("x3"),
+                        g.required_number("x4")};
     if (p.x1_mm <= 0) g.fail("x1", fmt::format("found {}, expected a capacity > 0 mm", p.x1_mm));
     if (p.x3_mm <= 0) g.fail("x3", fmt::format("found {}, expected a capacity > 0 mm", p.x3_mm));
     if (p.x4_days < model::kMinX4Days || p.x4_days > model::kMaxX4Days) {
@@ -63,13 +63,14 @@ void read_routing(const TomlTable& t, model::Subbasin& s) {
     if (!table) return;
     TomlTable r(*table, t.file(), t.context() + " routing", {"lag_days", "k_days"});
     if (r.has("lag_days")) {
-        s.routing.lag_days = number_in(r, "lag_days", 0, model::kMaxLagDays,
-                                       fmt::format("a lag in [0, {}] days", model::kMaxLagDays).c_str());
+        s.routing.lag_days =
+            number_in(r, "lag_days", 0, model::kMaxLagDays,
+                      fmt::format("a lag in [0, {}] days", model::kMaxLagDays).c_str());
     }
     if (r.has("k_days")) {
-        s.routing.k_days =
-            number_in(r, "k_days", 0, model::kMaxReservoirKDays,
-                      fmt::format("a time constant in [0, {}] days", model::kMaxReservoirKDays).c_str());
+        s.routing.k_days = number_in(
+            r, "k_days", 0, model::kMaxReservoirKDays,
+            fmt::format("a time constant in [0, {}] days", model::kMaxReservoirKDays).c_str());
     }
 }
 
@@ -83,7 +84,8 @@ void read_snow(const TomlTable& t, model::Subbasin& s) {
     p.threshold_c = sn.optional_number("threshold_c").value_or(p.threshold_c);
     p.melt_threshold_c = sn.optional_number("melt_threshold_c").value_or(p.melt_threshold_c);
     if (sn.has("transition_width_c")) {
-        p.transition_width_c = number_in(sn, "transition_width_c", 0, 20, "a width in [0, 20] degC");
+        p.transition_width_c =
+            number_in(sn, "transition_width_c", 0, 20, "a width in [0, 20] degC");
     }
     if (sn.has("melt_factor_mm_per_c_day")) {
         p.melt_factor_mm_per_c_day =
@@ -100,9 +102,10 @@ std::string read_country(const TomlTable& t) {
     const bool ok = code.size() == 3 && std::all_of(code.begin(), code.end(), [](char c) {
                         return std::isupper(static_cast<unsigned char>(c));
                     });
-    if (!ok) t.fail("country", fmt::format("found '{}', expected an ISO 3166 alpha-3 code such as "
-                                           "'EGY'",
-                                           code));
+    if (!ok)
+        t.fail("country", fmt::format("found '{}', expected an ISO 3166 alpha-3 code such as "
+                                      "'EGY'",
+                                      code));
     return code;
 }
 
@@ -113,7 +116,8 @@ model::Subbasin read_subbasin(const TomlTable& t, std::string& forcing, std::str
     s.name = t.optional_string("name").value_or(s.id);
     s.country = read_country(t);
     s.area_km2 = t.required_number("area_km2");
-    if (s.area_km2 <= 0) t.fail("area_km2", fmt::format("found {}, expected an area > 0", s.area_km2));
+    if (s.area_km2 <= 0)
+        t.fail("area_km2", fmt::format("found {}, expected an area > 0", s.area_km2));
     s.lat_deg = number_in(t, "lat", -90, 90, "a latitude in [-90, 90] degrees");
     s.lon_deg = number_in(t, "lon", -180, 360, "a longitude in [-180, 360] degrees");
     s.elevation_m = t.optional_number("elevation_m");
@@ -142,7 +146,8 @@ BasinFile load_basin_file(const std::string& path) {
 
     const toml::node* list = root.get("subbasin");
     if (!list) top.fail_here("no [[subbasin]] tables: a basin needs at least one sub-basin");
-    if (!list->is_array_of_tables()) top.fail("subbasin", "expected an array of [[subbasin]] tables");
+    if (!list->is_array_of_tables())
+        top.fail("subbasin", "expected an array of [[subbasin]] tables");
     std::vector<std::string> ids, downstream_ids;
     std::vector<TomlTable> tables;
     int index = 0;

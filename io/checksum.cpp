@@ -27,7 +27,8 @@ std::string sha256_of_file(const std::string& path) {
     unsigned int length = 0;
     EVP_DigestFinal_ex(ctx.get(), digest, &length);
     std::string hex;
-    for (unsigned int k = 0; k < length; ++k) hex += fmt::format("{:02x}", digest[k]);
+    for (unsigned int k = 0; k < length; ++k)
+        hex += fmt::format("{:02x}", digest[k]);
     return hex;
 }
 

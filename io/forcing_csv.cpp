@@ -20,10 +20,12 @@ std::vector<std::string_view> split_fields(std::string_view line) {
     std::size_t start = 0;
     while (true) {
         const std::size_t comma = line.find(',', start);
-        std::string_view field = line.substr(start, comma == std::string_view::npos ? line.npos
-                                                                                    : comma - start);
-        while (!field.empty() && (field.front() == ' ' || field.front() == '"')) field.remove_prefix(1);
-        while (!field.empty() && (field.back() == ' ' || field.back() == '"')) field.remove_suffix(1);
+        std::string_view field =
+            line.substr(start, comma == std::string_view::npos ? line.npos : comma - start);
+        while (!field.empty() && (field.front() == ' ' || field.front() == '"'))
+            field.remove_prefix(1);
+        while (!field.empty() && (field.back() == ' ' || field.back() == '"'))
+            field.remove_suffix(1);
         fields.push_back(field);
         if (comma == std::string_view::npos) break;
         start = comma + 1;
@@ -43,11 +45,16 @@ Columns read_header(const std::string& path, std::string_view line, ForcingSerie
     for (std::size_t k = 0; k < names.size(); ++k) {
         const auto& n = names[k];
         const int column = static_cast<int>(k);
-        if (n == "date") c.date = column;
-        else if (n == "P") c.precip = column;
-        else if (n == "E") c.pet = column;
-        else if (n == "T") c.temperature = column;
-        else series.ignored_columns.emplace_back(n);
+        if (n == "date")
+            c.date = column;
+        else if (n == "P")
+            c.precip = column;
+        else if (n == "E")
+            c.pet = column;
+        else if (n == "T")
+            c.temperature = column;
+        else
+            series.ignored_columns.emplace_back(n);
     }
     if (c.date < 0 || c.precip < 0 || (c.pet < 0 && c.temperature < 0)) {
         throw InputError(fmt::format("{}:1: header '{}': expected columns date,P,E or date,P,T "
@@ -106,8 +113,10 @@ void parse_row(const std::string& path, std::size_t line_no, std::string_view li
                                      line_no, fields.size(), c.count));
     }
     const std::int64_t day = parse_day(path, line_no, fields[c.date]);
-    if (s.precip_mm.empty()) s.first_day = day;
-    else check_consecutive(path, line_no, day, s.last_day() + 1);
+    if (s.precip_mm.empty())
+        s.first_day = day;
+    else
+        check_consecutive(path, line_no, day, s.last_day() + 1);
     const double p = parse_value(path, line_no, "P", fields[c.precip]);
     if (p < 0) {
         throw InputError(fmt::format("{}:{}: column P: found {}, expected precipitation >= 0 mm/d",
@@ -161,8 +170,10 @@ ForcingSeries read_forcing_csv(const std::string& path) {
         }
         parse_row(path, line_no, line, columns, series);
     }
-    if (!header_seen) throw InputError(fmt::format("{}: empty file, expected a header date,P,E", path));
-    if (series.precip_mm.empty()) throw InputError(fmt::format("{}: no data rows after the header", path));
+    if (!header_seen)
+        throw InputError(fmt::format("{}: empty file, expected a header date,P,E", path));
+    if (series.precip_mm.empty())
+        throw InputError(fmt::format("{}: no data rows after the header", path));
     return series;
 }
 
@@ -192,7 +203,9 @@ CsvForcing::CsvForcing(const model::Basin& basin, const std::vector<std::string>
     }
 }
 
-bool CsvForcing::has_pet(std::size_t i) const { return !series_[series_of_[i]].pet_mm.empty(); }
+bool CsvForcing::has_pet(std::size_t i) const {
+    return !series_[series_of_[i]].pet_mm.empty();
+}
 
 bool CsvForcing::has_temperature(std::size_t i) const {
     return !series_[series_of_[i]].temperature_c.empty();

@@ -22,8 +22,8 @@ void put_text(int ncid, int var, const char* name, const std::string& value) {
 
 void NetcdfResults::check(int status, const char* what) const {
     if (status != NC_NOERR) {
-        throw std::runtime_error(fmt::format("{}: NetCDF error while {}: {}", path_, what,
-                                             nc_strerror(status)));
+        throw std::runtime_error(
+            fmt::format("{}: NetCDF error while {}: {}", path_, what, nc_strerror(status)));
     }
 }
 
@@ -71,12 +71,12 @@ NetcdfResults::NetcdfResults(const std::string& path, const ResultsHeader& h,
     const int down_var = def_node_var("downstream_id", NC_STRING,
                                       "identifier of the downstream sub-basin (empty at an outlet)",
                                       nullptr, nullptr);
-    const int lat_var = def_node_var("lat", NC_DOUBLE, "latitude of the sub-basin",
-                                     "degrees_north", "latitude");
-    const int lon_var = def_node_var("lon", NC_DOUBLE, "longitude of the sub-basin",
-                                     "degrees_east", "longitude");
-    const int area_var = def_node_var("area", NC_DOUBLE, "sub-basin area (own, not upstream)",
-                                      "km2", "cell_area");
+    const int lat_var =
+        def_node_var("lat", NC_DOUBLE, "latitude of the sub-basin", "degrees_north", "latitude");
+    const int lon_var =
+        def_node_var("lon", NC_DOUBLE, "longitude of the sub-basin", "degrees_east", "longitude");
+    const int area_var =
+        def_node_var("area", NC_DOUBLE, "sub-basin area (own, not upstream)", "km2", "cell_area");
 
     const std::size_t node_chunk = std::max<std::size_t>(1, std::min(nodes_, kMaxNodeChunk));
     chunk_records_ = std::clamp<std::size_t>(kChunkValues / node_chunk, 1, 366);
@@ -99,7 +99,8 @@ NetcdfResults::NetcdfResults(const std::string& path, const ResultsHeader& h,
 
     auto put_strings = [&](int var, const std::vector<std::string>& values) {
         std::vector<const char*> pointers;
-        for (const auto& s : values) pointers.push_back(s.c_str());
+        for (const auto& s : values)
+            pointers.push_back(s.c_str());
         const std::size_t start = 0, count = values.size();
         check(nc_put_vara_string(ncid_, var, &start, &count, pointers.data()), "writing labels");
     };
@@ -154,8 +155,8 @@ void NetcdfResults::flush() {
 void NetcdfResults::close() {
     flush();
     if (written_ != records_) {
-        throw std::logic_error(fmt::format("{}: {} records written, {} declared", path_, written_,
-                                           records_));
+        throw std::logic_error(
+            fmt::format("{}: {} records written, {} declared", path_, written_, records_));
     }
     const int status = nc_close(ncid_);
     ncid_ = -1;

@@ -26,7 +26,7 @@ struct ResultsHeader {
     std::vector<std::string> node_ids, node_names, countries;
     std::vector<double> lat_deg, lon_deg, area_km2;
     std::vector<std::string> downstream_ids; // empty string at an outlet
-    std::size_t records = 0; // length of the time axis
+    std::size_t records = 0;                 // length of the time axis
 };
 
 class NetcdfResults {

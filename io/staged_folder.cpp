@@ -30,15 +30,15 @@ StagedFolder::StagedFolder(const std::string& final_path) {
     std::error_code ec;
     fs::create_directories(parent, ec);
     if (ec) {
-        throw InputError(fmt::format("{}: cannot create the parent folder: {}", parent.string(),
-                                     ec.message()));
+        throw InputError(
+            fmt::format("{}: cannot create the parent folder: {}", parent.string(), ec.message()));
     }
     staging_ = (parent / fmt::format(".{}.tmp-{}", target.filename().string(), getpid())).string();
     fs::remove_all(staging_);
     fs::create_directory(staging_, ec);
     if (ec) {
-        throw InputError(fmt::format("{}: cannot create the output folder: {}", staging_,
-                                     ec.message()));
+        throw InputError(
+            fmt::format("{}: cannot create the output folder: {}", staging_, ec.message()));
     }
 }
 
@@ -54,8 +54,8 @@ std::string StagedFolder::file(const std::string& name) const {
 
 void StagedFolder::commit() {
     const fs::path target(final_);
-    const fs::path previous = target.parent_path() /
-                              fmt::format(".{}.old-{}", target.filename().string(), getpid());
+    const fs::path previous =
+        target.parent_path() / fmt::format(".{}.old-{}", target.filename().string(), getpid());
     const bool had_previous = fs::exists(target);
     if (had_previous) fs::rename(target, previous);
     fs::rename(staging_, target);

@@ -1,6 +1,7 @@
 // An output folder written atomically: everything goes to a hidden sibling folder, which is
 // renamed to the final name only when complete. If the run fails, the staging folder is removed
-// and nothing is left behind; an earlier run's folder at the final name is replaced only on success.
+// and nothing is left behind; an earlier run's folder at the final name is replaced only on
+// success.
 #pragma once
 
 #include <string>

@@ -42,9 +42,10 @@ StudyFile load_study_file(const std::string& path) {
     study.name = t.optional_string("name").value_or(fs::path(path).stem().string());
     const std::string basin = t.required_string("basin");
     const fs::path basin_path(basin);
-    study.basin_path = basin_path.is_absolute()
-                           ? basin_path.lexically_normal().string()
-                           : (fs::path(path).parent_path() / basin_path).lexically_normal().string();
+    study.basin_path =
+        basin_path.is_absolute()
+            ? basin_path.lexically_normal().string()
+            : (fs::path(path).parent_path() / basin_path).lexically_normal().string();
     study.start = read_date(*table, t, "start");
     study.end = read_date(*table, t, "end");
     if (study.end < study.start) {

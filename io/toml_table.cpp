@@ -14,24 +14,34 @@ toml::table parse_toml_file(const std::string& path) {
     } catch (const toml::parse_error& error) {
         const auto& begin = error.source().begin;
         if (begin.line == 0) throw InputError(fmt::format("{}: {}", path, error.description()));
-        throw InputError(fmt::format("{}:{}:{}: malformed TOML: {}", path, begin.line,
-                                     begin.column, error.description()));
+        throw InputError(fmt::format("{}:{}:{}: malformed TOML: {}", path, begin.line, begin.column,
+                                     error.description()));
     }
 }
 
 namespace {
 const char* type_name(toml::node_type type) {
     switch (type) {
-    case toml::node_type::string: return "a string";
-    case toml::node_type::integer: return "an integer";
-    case toml::node_type::floating_point: return "a number";
-    case toml::node_type::boolean: return "a boolean";
-    case toml::node_type::table: return "a table";
-    case toml::node_type::array: return "an array";
-    case toml::node_type::date: return "a date";
-    case toml::node_type::time: return "a time";
-    case toml::node_type::date_time: return "a date-time";
-    default: return "nothing";
+    case toml::node_type::string:
+        return "a string";
+    case toml::node_type::integer:
+        return "an integer";
+    case toml::node_type::floating_point:
+        return "a number";
+    case toml::node_type::boolean:
+        return "a boolean";
+    case toml::node_type::table:
+        return "a table";
+    case toml::node_type::array:
+        return "an array";
+    case toml::node_type::date:
+        return "a date";
+    case toml::node_type::time:
+        return "a time";
+    case toml::node_type::date_time:
+        return "a date-time";
+    default:
+        return "nothing";
     }
 }
 } // namespace
@@ -45,7 +55,8 @@ TomlTable::TomlTable(const toml::table& table, std::string file, std::string con
             continue;
         }
         std::string expected;
-        for (const auto& k : allowed_keys) expected += (expected.empty() ? "" : ", ") + k;
+        for (const auto& k : allowed_keys)
+            expected += (expected.empty() ? "" : ", ") + k;
         throw InputError(fmt::format("{}: {}: unknown key '{}'{}; expected one of: {}",
                                      where(key.source()), context_, name,
                                      did_you_mean(name, allowed_keys), expected));

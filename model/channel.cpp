@@ -64,7 +64,8 @@ double ChannelState::storage_m3s_day(std::size_t reach) const {
     const double* ring = &ring_[ring_offset_[reach]];
     const int head = ring_head_[reach];
     double in_transit = 0;
-    for (int k = 0; k < n; ++k) in_transit += ring[(head + k) % length];
+    for (int k = 0; k < n; ++k)
+        in_transit += ring[(head + k) % length];
     in_transit += lag_fraction_[reach] * ring[(head + n) % length];
     return in_transit + reservoir_[reach];
 }

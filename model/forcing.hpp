@@ -13,7 +13,7 @@ struct ForcingBlock {
     int days = 0;
     std::size_t stride = 0; // values per day; value(day, i) = array[day * stride + i]
     double* precip_mm = nullptr;
-    double* pet_mm = nullptr;      // NaN where the source has no PET for that sub-basin
+    double* pet_mm = nullptr;        // NaN where the source has no PET for that sub-basin
     double* temperature_c = nullptr; // NaN where the source has no temperature
 };
 

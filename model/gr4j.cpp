@@ -8,9 +8,12 @@ namespace riparia::model {
 
 std::string gr4j_parameter_problem(const Gr4jParams& p) {
     auto finite = [](double v) { return std::isfinite(v); };
-    if (!finite(p.x1_mm) || p.x1_mm <= 0) return fmt::format("x1 must be > 0 mm, found {}", p.x1_mm);
-    if (!finite(p.x2_mm_day)) return fmt::format("x2 must be a finite number, found {}", p.x2_mm_day);
-    if (!finite(p.x3_mm) || p.x3_mm <= 0) return fmt::format("x3 must be > 0 mm, found {}", p.x3_mm);
+    if (!finite(p.x1_mm) || p.x1_mm <= 0)
+        return fmt::format("x1 must be > 0 mm, found {}", p.x1_mm);
+    if (!finite(p.x2_mm_day))
+        return fmt::format("x2 must be a finite number, found {}", p.x2_mm_day);
+    if (!finite(p.x3_mm) || p.x3_mm <= 0)
+        return fmt::format("x3 must be > 0 mm, found {}", p.x3_mm);
     if (!finite(p.x4_days) || p.x4_days < kMinX4Days || p.x4_days > kMaxX4Days) {
         return fmt::format("x4 must be in [{}, {}] days (the unit hydrographs hold {} and {} "
                            "ordinates), found {}",
@@ -88,8 +91,10 @@ double Gr4jState::unit_hydrograph_storage_mm(std::size_t i) const {
     // After a day's output the first queue cell has been released; the rest is in transit.
     const std::size_t g = i / kLanes, lane = i % kLanes;
     double stored = 0;
-    for (int k = 1; k < kUh1Length; ++k) stored += uh1_queue_[(g * kUh1Length + k) * kLanes + lane];
-    for (int k = 1; k < kUh2Length; ++k) stored += uh2_queue_[(g * kUh2Length + k) * kLanes + lane];
+    for (int k = 1; k < kUh1Length; ++k)
+        stored += uh1_queue_[(g * kUh1Length + k) * kLanes + lane];
+    for (int k = 1; k < kUh2Length; ++k)
+        stored += uh2_queue_[(g * kUh2Length + k) * kLanes + lane];
     return stored;
 }
 

@@ -49,8 +49,8 @@ struct Gr4jDayArrays {
     const double* precip_mm = nullptr; // liquid water reaching the soil (after snow)
     const double* pet_mm = nullptr;
     double* runoff_mm = nullptr;
-    double* aet_mm = nullptr;      // actual evapotranspiration, including interception
-    double* exchange_mm = nullptr; // groundwater exchange actually applied
+    double* aet_mm = nullptr;        // actual evapotranspiration, including interception
+    double* exchange_mm = nullptr;   // groundwater exchange actually applied
     double* production_mm = nullptr; // store levels at the end of each day
     double* routing_mm = nullptr;
     std::size_t stride = 0;
@@ -74,8 +74,8 @@ class Gr4jState {
     double production_mm(std::size_t i) const { return production_[i]; }
     double routing_mm(std::size_t i) const { return routing_[i]; }
     double unit_hydrograph_storage_mm(std::size_t i) const; // water in both queues
-    std::size_t state_bytes_per_subbasin() const;     // stores and unit hydrograph queues
-    std::size_t parameter_bytes_per_subbasin() const; // X1-X3 and unit hydrograph ordinates
+    std::size_t state_bytes_per_subbasin() const;           // stores and unit hydrograph queues
+    std::size_t parameter_bytes_per_subbasin() const;       // X1-X3 and unit hydrograph ordinates
 
   private:
     std::size_t count_ = 0;

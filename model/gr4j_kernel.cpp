@@ -54,12 +54,14 @@ inline void convolve(double* queue, const double* ordinates, int used, int lengt
         const double* next = cell + kLanes;
         const double* ord = ordinates + k * kLanes;
 #pragma omp simd
-        for (int l = 0; l < kLanes; ++l) cell[l] = next[l] + ord[l] * (input[l] * share);
+        for (int l = 0; l < kLanes; ++l)
+            cell[l] = next[l] + ord[l] * (input[l] * share);
     }
     double* last = queue + (length - 1) * kLanes;
     const double* ord = ordinates + (length - 1) * kLanes;
 #pragma omp simd
-    for (int l = 0; l < kLanes; ++l) last[l] = ord[l] * (input[l] * share);
+    for (int l = 0; l < kLanes; ++l)
+        last[l] = ord[l] * (input[l] * share);
 }
 
 // Groundwater exchange, routing store and direct flow for one lane group.
@@ -106,8 +108,8 @@ void Gr4jState::run_groups(const Gr4jDayArrays& io, std::size_t first_group,
                             io.aet_mm + at, effective);
             convolve(uh1_queue, uh1_ord, uh1_used_[g], kUh1Length, effective, kUh1Share);
             convolve(uh2_queue, uh2_ord, uh2_used_[g], kUh2Length, effective, uh2_share);
-            routing_step(uh1_queue, uh2_queue, &x2_[base], &x3_[base], routing,
-                         io.runoff_mm + at, io.exchange_mm + at);
+            routing_step(uh1_queue, uh2_queue, &x2_[base], &x3_[base], routing, io.runoff_mm + at,
+                         io.exchange_mm + at);
             if (io.production_mm) std::copy_n(production, kLanes, io.production_mm + at);
             if (io.routing_mm) std::copy_n(routing, kLanes, io.routing_mm + at);
         }

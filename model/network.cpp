@@ -61,7 +61,8 @@ Network::Network(const std::vector<std::string>& ids,
     }
     // Kahn's algorithm from the headwaters; whatever is left sits on a cycle.
     std::vector<int> pending(n);
-    for (std::size_t i = 0; i < n; ++i) pending[i] = static_cast<int>(upstream_[i].size());
+    for (std::size_t i = 0; i < n; ++i)
+        pending[i] = static_cast<int>(upstream_[i].size());
     std::vector<int> ready;
     for (std::size_t i = n; i-- > 0;) {
         if (pending[i] == 0) ready.push_back(static_cast<int>(i));
@@ -74,7 +75,8 @@ Network::Network(const std::vector<std::string>& ids,
         if (down != kOutlet && --pending[down] == 0) ready.push_back(down);
     }
     if (order_.size() != n) {
-        const auto stuck = std::find_if(pending.begin(), pending.end(), [](int p) { return p > 0; });
+        const auto stuck =
+            std::find_if(pending.begin(), pending.end(), [](int p) { return p > 0; });
         const int start = static_cast<int>(stuck - pending.begin());
         throw NetworkError(NetworkError::Kind::cycle, static_cast<std::size_t>(start),
                            "the network has a cycle: " + describe_cycle(ids, downstream_, start));

@@ -13,8 +13,8 @@ double extraterrestrial_radiation_MJ_m2_day(double latitude_deg, int day_of_year
     constexpr double solar_constant_MJ_m2_min = 0.0820; // FAO-56 Gsc
     const double phi = latitude_deg * pi / 180.0;
     const double angle = 2.0 * pi * day_of_year / 365.0;
-    const double declination = 0.409 * std::sin(angle - 1.39);         // eq. 24
-    const double inverse_distance = 1.0 + 0.033 * std::cos(angle);     // eq. 23
+    const double declination = 0.409 * std::sin(angle - 1.39);     // eq. 24
+    const double inverse_distance = 1.0 + 0.033 * std::cos(angle); // eq. 23
     // Sunset hour angle (eq. 25), clamped for polar day (pi) and polar night (0).
     const double cos_sunset = std::clamp(-std::tan(phi) * std::tan(declination), -1.0, 1.0);
     const double sunset = std::acos(cos_sunset);

@@ -14,7 +14,8 @@ bool PeriodMeans::add(std::int64_t day, const double* const* values, bool last_d
     if (days_in_sum_ == 0) first_day_ = day;
     for (std::size_t v = 0; v < variables_; ++v) {
         double* sum = &sums_[v * nodes_];
-        for (std::size_t n = 0; n < nodes_; ++n) sum[n] += values[v][n];
+        for (std::size_t n = 0; n < nodes_; ++n)
+            sum[n] += values[v][n];
     }
     ++days_in_sum_;
     bool closes = last_day_of_run || period_ == OutputPeriod::daily;
@@ -22,7 +23,8 @@ bool PeriodMeans::add(std::int64_t day, const double* const* values, bool last_d
     if (!closes) return false;
     last_day_ = day;
     const double inverse = 1.0 / days_in_sum_;
-    for (std::size_t k = 0; k < sums_.size(); ++k) means_[k] = sums_[k] * inverse;
+    for (std::size_t k = 0; k < sums_.size(); ++k)
+        means_[k] = sums_[k] * inverse;
     std::fill(sums_.begin(), sums_.end(), 0.0);
     days_in_sum_ = 0;
     return true;

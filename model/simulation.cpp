@@ -20,7 +20,8 @@ double seconds_since(Clock::time_point start) {
 
 std::vector<Gr4jParams> gr4j_params_of(const Basin& basin) {
     std::vector<Gr4jParams> params;
-    for (const auto& s : basin.subbasins) params.push_back(s.gr4j);
+    for (const auto& s : basin.subbasins)
+        params.push_back(s.gr4j);
     return params;
 }
 
@@ -64,13 +65,15 @@ class Simulation {
 
 std::vector<double> fills(const Basin& basin, bool production) {
     std::vector<double> f;
-    for (const auto& s : basin.subbasins) f.push_back(production ? s.production_fill : s.routing_fill);
+    for (const auto& s : basin.subbasins)
+        f.push_back(production ? s.production_fill : s.routing_fill);
     return f;
 }
 
 std::vector<RoutingParams> routing_of(const Basin& basin) {
     std::vector<RoutingParams> r;
-    for (const auto& s : basin.subbasins) r.push_back(s.routing);
+    for (const auto& s : basin.subbasins)
+        r.push_back(s.routing);
     return r;
 }
 
@@ -112,7 +115,8 @@ void Simulation::prepare_inputs(int days) {
                 pet_[at] = oudin_pet_mm_day(temperature_[at], sb.lat_deg, day_of_year_[d]);
             }
             if (sb.snow) {
-                liquid_[at] = snow_step(*sb.snow, precip_[at], temperature_[at], swe_mm_[i]).liquid_mm;
+                liquid_[at] =
+                    snow_step(*sb.snow, precip_[at], temperature_[at], swe_mm_[i]).liquid_mm;
             } else {
                 liquid_[at] = precip_[at];
             }
@@ -171,9 +175,8 @@ void Simulation::accumulate(int days) {
     const auto& outlets = basin_.network.outlets();
     for (std::size_t k = 0; k < outlets.size(); ++k) {
         for (int d = 0; d < days; ++d) {
-            outflow_hm3_[k] +=
-                discharge_[static_cast<std::size_t>(d) * stride_ + outlets[k]] *
-                units::hm3_per_m3s_day;
+            outflow_hm3_[k] += discharge_[static_cast<std::size_t>(d) * stride_ + outlets[k]] *
+                               units::hm3_per_m3s_day;
         }
     }
 }
@@ -191,11 +194,13 @@ void Simulation::record_storage(bool at_start) {
     std::vector<double> storage_hm3(basin_.network.outlets().size(), 0.0);
     std::vector<int> basin_index(count_, -1);
     const auto& outlets = basin_.network.outlets();
-    for (std::size_t k = 0; k < outlets.size(); ++k) basin_index[outlets[k]] = static_cast<int>(k);
+    for (std::size_t k = 0; k < outlets.size(); ++k)
+        basin_index[outlets[k]] = static_cast<int>(k);
     for (std::size_t i = 0; i < count_; ++i) {
         const int k = basin_index[basin_.network.outlet_of(i)];
-        storage_hm3[k] += land_storage_mm(i) * basin_.subbasins[i].area_km2 * units::hm3_per_mm_km2 +
-                          channels_.storage_m3s_day(i) * units::hm3_per_m3s_day;
+        storage_hm3[k] +=
+            land_storage_mm(i) * basin_.subbasins[i].area_km2 * units::hm3_per_mm_km2 +
+            channels_.storage_m3s_day(i) * units::hm3_per_m3s_day;
     }
     for (std::size_t k = 0; k < outlets.size(); ++k) {
         (at_start ? balance_.basins[k].storage_start_hm3 : balance_.basins[k].storage_end_hm3) =
@@ -203,7 +208,8 @@ void Simulation::record_storage(bool at_start) {
     }
     if (at_start) return;
     std::vector<BasinBalance>& basins = balance_.basins;
-    for (auto& b : basins) b.precip_hm3 = b.aet_hm3 = b.exchange_hm3 = 0;
+    for (auto& b : basins)
+        b.precip_hm3 = b.aet_hm3 = b.exchange_hm3 = 0;
     for (std::size_t i = 0; i < count_; ++i) {
         BasinBalance& b = basins[basin_index[basin_.network.outlet_of(i)]];
         const double to_hm3 = basin_.subbasins[i].area_km2 * units::hm3_per_mm_km2;
@@ -211,7 +217,8 @@ void Simulation::record_storage(bool at_start) {
         b.aet_hm3 += balance_.subbasins[i].aet_mm * to_hm3;
         b.exchange_hm3 += balance_.subbasins[i].exchange_mm * to_hm3;
     }
-    for (std::size_t k = 0; k < outlets.size(); ++k) basins[k].outflow_hm3 = outflow_hm3_[k];
+    for (std::size_t k = 0; k < outlets.size(); ++k)
+        basins[k].outflow_hm3 = outflow_hm3_[k];
 }
 
 void Simulation::run_days(std::int64_t first_day, std::int64_t last_day, ResultSink* sink,
@@ -247,7 +254,8 @@ void Simulation::run_days(std::int64_t first_day, std::int64_t last_day, ResultS
 
 std::size_t Simulation::state_bytes_per_subbasin() const {
     std::size_t channel_bytes = 0;
-    for (std::size_t i = 0; i < count_; ++i) channel_bytes += channels_.state_bytes(i);
+    for (std::size_t i = 0; i < count_; ++i)
+        channel_bytes += channels_.state_bytes(i);
     const std::size_t per_node = count_ ? channel_bytes / count_ : 0;
     // GR4J stores and queues, channel lag ring and reservoir, snow pack, routing accumulator.
     return gr4j_.state_bytes_per_subbasin() + per_node + 2 * sizeof(double);

@@ -20,7 +20,7 @@ struct DayBlockResults {
     const double* precip_mm = nullptr; // total precipitation, rain and snow
     const double* pet_mm = nullptr;
     const double* aet_mm = nullptr;
-    const double* runoff_mm = nullptr;  // GR4J output over the sub-basin's own area
+    const double* runoff_mm = nullptr;     // GR4J output over the sub-basin's own area
     const double* discharge_m3s = nullptr; // at the sub-basin outlet, upstream inflow included
     const double* production_mm = nullptr; // end-of-day store levels
     const double* routing_mm = nullptr;

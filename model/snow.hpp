@@ -11,11 +11,11 @@
 namespace riparia::model {
 
 struct SnowParams {
-    double threshold_c = 0.0;                  // rain/snow threshold (centre of the band)
-    double transition_width_c = 2.0;           // width of the mixed rain/snow band
-    double melt_threshold_c = 0.0;             // melt starts above this
-    double melt_factor_mm_per_c_day = 3.0;     // degree-day factor
-    double initial_swe_mm = 0.0;               // snow water equivalent at the start
+    double threshold_c = 0.0;              // rain/snow threshold (centre of the band)
+    double transition_width_c = 2.0;       // width of the mixed rain/snow band
+    double melt_threshold_c = 0.0;         // melt starts above this
+    double melt_factor_mm_per_c_day = 3.0; // degree-day factor
+    double initial_swe_mm = 0.0;           // snow water equivalent at the start
 };
 
 std::string snow_parameter_problem(const SnowParams& params); // empty when valid

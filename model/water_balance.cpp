@@ -25,8 +25,10 @@ double BasinBalance::relative_residual() const {
 
 double WaterBalance::worst_relative_residual() const {
     double worst = 0;
-    for (const auto& b : subbasins) worst = std::max(worst, b.relative_residual());
-    for (const auto& b : basins) worst = std::max(worst, b.relative_residual());
+    for (const auto& b : subbasins)
+        worst = std::max(worst, b.relative_residual());
+    for (const auto& b : basins)
+        worst = std::max(worst, b.relative_residual());
     return worst;
 }
 

@@ -8,10 +8,10 @@
 namespace riparia::model {
 
 struct SubbasinBalance {
-    double precip_mm = 0;   // total precipitation (rain and snow)
-    double aet_mm = 0;      // actual evapotranspiration
-    double exchange_mm = 0; // groundwater exchange applied (> 0 imports)
-    double runoff_mm = 0;   // GR4J output
+    double precip_mm = 0;        // total precipitation (rain and snow)
+    double aet_mm = 0;           // actual evapotranspiration
+    double exchange_mm = 0;      // groundwater exchange applied (> 0 imports)
+    double runoff_mm = 0;        // GR4J output
     double storage_start_mm = 0; // production + routing + unit hydrographs + snow
     double storage_end_mm = 0;
     double residual_mm() const {
@@ -26,7 +26,7 @@ struct BasinBalance {
     double precip_hm3 = 0;
     double aet_hm3 = 0;
     double exchange_hm3 = 0;
-    double outflow_hm3 = 0; // leaving the basin at its outlet
+    double outflow_hm3 = 0;       // leaving the basin at its outlet
     double storage_start_hm3 = 0; // land stores and channels
     double storage_end_hm3 = 0;
     double residual_hm3() const {

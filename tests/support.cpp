@@ -17,8 +17,10 @@ namespace {
 std::string shell_quote(const std::string& s) {
     std::string q(1, '\'');
     for (char c : s) {
-        if (c == '\'') q.append("'\\''");
-        else q.push_back(c);
+        if (c == '\'')
+            q.append("'\\''");
+        else
+            q.push_back(c);
     }
     q.push_back('\'');
     return q;
@@ -27,13 +29,13 @@ std::string shell_quote(const std::string& s) {
 
 CommandResult run_riparia(const std::vector<std::string>& args) {
     static std::atomic<int> counter{0};
-    const fs::path tmp = fs::temp_directory_path() /
-                         ("riparia-cmd-" + std::to_string(getpid()) + "-" +
-                          std::to_string(counter++));
+    const fs::path tmp = fs::temp_directory_path() / ("riparia-cmd-" + std::to_string(getpid()) +
+                                                      "-" + std::to_string(counter++));
     std::string command = shell_quote(RIPARIA_EXE);
-    for (const auto& a : args) command += " " + shell_quote(a);
-    command += " >" + shell_quote(tmp.string() + ".out") + " 2>" + shell_quote(tmp.string() + ".err") +
-               " </dev/null";
+    for (const auto& a : args)
+        command += " " + shell_quote(a);
+    command += " >" + shell_quote(tmp.string() + ".out") + " 2>" +
+               shell_quote(tmp.string() + ".err") + " </dev/null";
     const int status = std::system(command.c_str());
     CommandResult result;
     result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
@@ -46,9 +48,8 @@ CommandResult run_riparia(const std::vector<std::string>& args) {
 
 ScratchDir::ScratchDir(const std::string& label) {
     static std::atomic<int> counter{0};
-    path_ = fs::temp_directory_path() /
-            ("riparia-test-" + label + "-" + std::to_string(getpid()) + "-" +
-             std::to_string(counter++));
+    path_ = fs::temp_directory_path() / ("riparia-test-" + label + "-" + std::to_string(getpid()) +
+                                         "-" + std::to_string(counter++));
     fs::remove_all(path_);
     fs::create_directories(path_);
 }
@@ -72,7 +73,9 @@ std::string read_file(const std::string& path) {
     return buffer.str();
 }
 
-std::string source_dir() { return RIPARIA_SOURCE_DIR; }
+std::string source_dir() {
+    return RIPARIA_SOURCE_DIR;
+}
 
 std::string shared_data(const std::string& relative) {
     return (fs::path(RIPARIA_SHARED_DATA) / relative).lexically_normal().string();

@@ -37,7 +37,8 @@ std::string shared_data(const std::string& relative);
 
 // Reads a double variable var(time, node) from a NetCDF file, row-major.
 std::vector<double> read_netcdf_variable(const std::string& path, const std::string& name,
-                                         std::size_t* times = nullptr, std::size_t* nodes = nullptr);
+                                         std::size_t* times = nullptr,
+                                         std::size_t* nodes = nullptr);
 std::string read_netcdf_text_attribute(const std::string& path, const std::string& variable,
                                        const std::string& attribute);
 

@@ -29,11 +29,12 @@ TEST_CASE("monthly means average the days of each month, partial months included
     for (std::int64_t d = first; d <= last; ++d) {
         const double value = static_cast<double>(d - first); // 0, 1, 2, ...
         const double* row = &value;
-        if (means.add(d, &row, d == last)) closed.emplace_back(means.period_first_day(), means.mean(0)[0]);
+        if (means.add(d, &row, d == last))
+            closed.emplace_back(means.period_first_day(), means.mean(0)[0]);
     }
     REQUIRE(closed.size() == 3);
     CHECK(closed[0].first == first);
-    CHECK(closed[0].second == doctest::Approx(8.0)); // days 0..16 of 15-31 Jan
+    CHECK(closed[0].second == doctest::Approx(8.0));  // days 0..16 of 15-31 Jan
     CHECK(closed[1].second == doctest::Approx(30.5)); // 17..44 over February
     CHECK(closed[2].second == doctest::Approx(49.5)); // 45..54, 1-10 March
 }

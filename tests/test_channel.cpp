@@ -13,7 +13,8 @@ std::vector<double> route_series(const RoutingParams& p, const std::vector<doubl
     std::vector<RoutingParams> params{p};
     ChannelState channel(params);
     std::vector<double> out;
-    for (double q : inflow) out.push_back(channel.route(0, q));
+    for (double q : inflow)
+        out.push_back(channel.route(0, q));
     return out;
 }
 } // namespace

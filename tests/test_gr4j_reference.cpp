@@ -23,7 +23,8 @@ std::vector<ReferenceDay> read_reference() {
     while (std::getline(in, line)) {
         std::vector<std::string> f;
         std::stringstream row(line);
-        for (std::string cell; std::getline(row, cell, ',');) f.push_back(cell);
+        for (std::string cell; std::getline(row, cell, ',');)
+            f.push_back(cell);
         days.push_back({std::stod(f[4]), std::stod(f[5]), std::stod(f[6])});
     }
     return days;
@@ -43,8 +44,8 @@ double max_abs_difference(const std::vector<double>& ours, const std::vector<Ref
 TEST_CASE("GR4J reproduces the airGR reference run through riparia run --daily") {
     ScratchDir dir("airgr");
     const std::string out = dir / "out";
-    const auto result = run_riparia({"run", source_dir() + "/tests/airgr/study.toml", "--out", out,
-                                     "--daily", "--quiet"});
+    const auto result = run_riparia(
+        {"run", source_dir() + "/tests/airgr/study.toml", "--out", out, "--daily", "--quiet"});
     INFO(result.err);
     REQUIRE(result.exit_code == 0);
 

@@ -16,7 +16,8 @@ TEST_CASE("topological order puts every sub-basin after its upstream ones") {
     const auto& order = net.topological_order();
     REQUIRE(order.size() == 6);
     std::vector<int> position(6);
-    for (std::size_t k = 0; k < order.size(); ++k) position[order[k]] = static_cast<int>(k);
+    for (std::size_t k = 0; k < order.size(); ++k)
+        position[order[k]] = static_cast<int>(k);
     for (std::size_t i = 0; i < 6; ++i) {
         if (net.downstream(i) != Network::kOutlet) CHECK(position[i] < position[net.downstream(i)]);
     }

@@ -20,19 +20,23 @@ TEST_CASE("extraterrestrial radiation by hand at the equator on the March equino
     const double dr = 1 + 0.033 * std::cos(2 * std::numbers::pi * 80 / 365.0);
     const double expected = 1440 / std::numbers::pi * 0.082 * dr * std::cos(delta);
     CHECK(expected == doctest::Approx(37.823).epsilon(1e-4));
-    CHECK(extraterrestrial_radiation_MJ_m2_day(0.0, 80) == doctest::Approx(expected).epsilon(1e-12));
+    CHECK(extraterrestrial_radiation_MJ_m2_day(0.0, 80) ==
+          doctest::Approx(expected).epsilon(1e-12));
 }
 
 TEST_CASE("extraterrestrial radiation in polar night and polar day") {
     // 80 degN at the December solstice: the sun never rises.
     CHECK(extraterrestrial_radiation_MJ_m2_day(80.0, 355) == 0.0);
-    // 80 degN at the June solstice: omega_s clamps to pi, Ra = 1440/pi 0.082 dr pi sin(phi) sin(delta).
+    // 80 degN at the June solstice: omega_s clamps to pi, Ra = 1440/pi 0.082 dr pi sin(phi)
+    // sin(delta).
     const double phi = 80.0 * std::numbers::pi / 180;
     const double delta = 0.409 * std::sin(2 * std::numbers::pi * 172 / 365.0 - 1.39);
     const double dr = 1 + 0.033 * std::cos(2 * std::numbers::pi * 172 / 365.0);
     const double expected = 1440 * 0.082 * dr * std::sin(phi) * std::sin(delta);
-    CHECK(expected == doctest::Approx(44.745).epsilon(1e-4)); // by hand: dr = 0.96754, delta = 0.40900
-    CHECK(extraterrestrial_radiation_MJ_m2_day(80.0, 172) == doctest::Approx(expected).epsilon(1e-12));
+    CHECK(expected ==
+          doctest::Approx(44.745).epsilon(1e-4)); // by hand: dr = 0.96754, delta = 0.40900
+    CHECK(extraterrestrial_radiation_MJ_m2_day(80.0, 172) ==
+          doctest::Approx(expected).epsilon(1e-12));
 }
 
 TEST_CASE("Oudin PET from temperature") {

@@ -18,21 +18,24 @@ class RandomForcing : public ForcingSource {
   public:
     RandomForcing(std::size_t n, std::uint64_t seed) : pet_given_(n), seed_(seed) {
         std::mt19937_64 rng(seed);
-        for (std::size_t i = 0; i < n; ++i) pet_given_[i] = rng() % 3 != 0;
+        for (std::size_t i = 0; i < n; ++i)
+            pet_given_[i] = rng() % 3 != 0;
     }
     bool has_pet(std::size_t i) const override { return pet_given_[i]; }
     bool has_temperature(std::size_t) const override { return true; }
     void fill(const ForcingBlock& b) override {
         for (int d = 0; d < b.days; ++d) {
-            const double season = std::sin(2 * 3.14159265 * static_cast<double>(b.first_day + d) / 365.25);
+            const double season =
+                std::sin(2 * 3.14159265 * static_cast<double>(b.first_day + d) / 365.25);
             for (std::size_t i = 0; i < pet_given_.size(); ++i) {
-                std::mt19937_64 rng(seed_ ^ (static_cast<std::uint64_t>(b.first_day + d) * 7919 + i));
+                std::mt19937_64 rng(seed_ ^
+                                    (static_cast<std::uint64_t>(b.first_day + d) * 7919 + i));
                 std::uniform_real_distribution<double> u(0, 1);
                 const std::size_t at = static_cast<std::size_t>(d) * b.stride + i;
                 b.precip_mm[at] = u(rng) < 0.4 ? -std::log(1 - u(rng)) * 8.0 : 0.0;
                 b.temperature_c[at] = 8 + 14 * season + 4 * (u(rng) - 0.5);
-                b.pet_mm[at] = pet_given_[i] ? std::max(0.0, 2.5 + 2.0 * season + u(rng) - 0.5)
-                                             : std::nan("");
+                b.pet_mm[at] =
+                    pet_given_[i] ? std::max(0.0, 2.5 + 2.0 * season + u(rng) - 0.5) : std::nan("");
             }
         }
     }
@@ -78,7 +81,8 @@ class Capture : public ResultSink {
     void consume(const DayBlockResults& b) override {
         for (int d = 0; d < b.days; ++d) {
             const std::size_t row = static_cast<std::size_t>(d) * b.stride;
-            discharge.insert(discharge.end(), b.discharge_m3s + row, b.discharge_m3s + row + b.count);
+            discharge.insert(discharge.end(), b.discharge_m3s + row,
+                             b.discharge_m3s + row + b.count);
             runoff.insert(runoff.end(), b.runoff_mm + row, b.runoff_mm + row + b.count);
         }
     }
@@ -119,7 +123,8 @@ TEST_CASE("water balance closes to 1e-9 on random trees of 1 to 1000 sub-basins"
 TEST_CASE("basin outflow equals the sum of routed runoff (independent bookkeeping)") {
     // With no routing delay and no exchange the outlet carries exactly the runoff of its basin.
     Basin basin = random_tree(40, 99);
-    for (auto& s : basin.subbasins) s.routing = {0.0, 0.0};
+    for (auto& s : basin.subbasins)
+        s.routing = {0.0, 0.0};
     RandomForcing forcing(40, 5);
     Capture capture;
     simulate(basin, forcing, &capture, settings_for(2, 0));
@@ -149,7 +154,8 @@ TEST_CASE("results are bit-identical for 1 and 2 threads") {
             first = capture.discharge;
         } else {
             REQUIRE(first.size() == capture.discharge.size());
-            CHECK(std::memcmp(first.data(), capture.discharge.data(), first.size() * sizeof(double)) == 0);
+            CHECK(std::memcmp(first.data(), capture.discharge.data(),
+                              first.size() * sizeof(double)) == 0);
         }
         CHECK(run.state_bytes_per_subbasin <= 1024);
     }
