@@ -23,6 +23,15 @@ int main(int argc, char** argv) {
                  "  riparia check basins/demo/study.toml\n"
                  "  riparia run basins/demo/study.toml --out demo-out --daily\n",
                  "riparia"};
+    cli.footer("Commands:\n"
+               "  riparia run STUDY [--out DIR] [--threads N] [--daily] [--quiet]\n"
+               "      --out DIR      output folder (default: out), written atomically\n"
+               "      --threads N    OpenMP threads (default 0 = all cores)\n"
+               "      --daily        daily values in results.nc (default: monthly means)\n"
+               "      --quiet        no progress and no summary\n"
+               "  riparia check STUDY\n"
+               "Exit codes: 0 ok, 2 invalid input (the message names the file and key or line), "
+               "1 internal error.");
     cli.set_version_flag("--version", std::string("riparia ") + RIPARIA_VERSION);
     cli.require_subcommand(1);
 
@@ -48,6 +57,14 @@ int main(int argc, char** argv) {
         ->required()
         ->check(CLI::ExistingFile);
 
+    const std::string first = argc > 1 ? argv[1] : "";
+    if (!first.empty() && first[0] != '-' && first != "run" && first != "check") {
+        fmt::print(stderr,
+                   "error: unknown command '{}'; expected 'run' or 'check' (see riparia "
+                   "--help)\n",
+                   first);
+        return 2;
+    }
     try {
         cli.parse(argc, argv);
     } catch (const CLI::Success& e) {

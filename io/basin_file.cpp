@@ -162,6 +162,10 @@ BasinFile load_basin_file(const std::string& path) {
         std::string forcing, downstream;
         result.basin.subbasins.push_back(read_subbasin(tables.back(), forcing, downstream));
         result.forcing_paths.push_back(resolve(path, forcing));
+        if (!fs::is_regular_file(result.forcing_paths.back())) {
+            tables.back().fail("forcing", fmt::format("file '{}' not found (resolved to {})",
+                                                      forcing, result.forcing_paths.back()));
+        }
         ids.push_back(result.basin.subbasins.back().id);
         downstream_ids.push_back(downstream);
     }
@@ -169,8 +173,13 @@ BasinFile load_basin_file(const std::string& path) {
         result.basin.network = model::Network(ids, downstream_ids);
     } catch (const model::NetworkError& error) {
         const TomlTable& t = tables[error.node()];
-        const bool about_downstream = error.kind() != model::NetworkError::Kind::duplicate_id;
-        t.fail(about_downstream ? "downstream" : "id", error.what());
+        if (error.kind() == model::NetworkError::Kind::duplicate_id) {
+            const TomlTable by_position(*list->as_array()->get(error.node())->as_table(), path,
+                                        fmt::format("subbasin #{}", error.node() + 1),
+                                        kSubbasinKeys);
+            by_position.fail("id", error.what());
+        }
+        t.fail("downstream", error.what());
     }
     return result;
 }

@@ -20,7 +20,9 @@ calendar::Date read_date(const toml::table& table, const TomlTable& t, const std
         const toml::date d = node->as_date()->get();
         return {d.year, d.month, d.day};
     }
-    if (!node->is_string()) t.fail(key, "expected a date YYYY-MM-DD");
+    if (!node->is_string()) {
+        t.fail(key, fmt::format("found {}, expected a date YYYY-MM-DD", toml_type_name(*node)));
+    }
     const std::string text = node->as_string()->get();
     const auto date = calendar::parse_iso_date(text);
     if (!date) t.fail(key, fmt::format("found '{}', expected a valid date YYYY-MM-DD", text));

@@ -19,9 +19,8 @@ toml::table parse_toml_file(const std::string& path) {
     }
 }
 
-namespace {
-const char* type_name(toml::node_type type) {
-    switch (type) {
+const char* toml_type_name(const toml::node& node) {
+    switch (node.type()) {
     case toml::node_type::string:
         return "a string";
     case toml::node_type::integer:
@@ -44,7 +43,6 @@ const char* type_name(toml::node_type type) {
         return "nothing";
     }
 }
-} // namespace
 
 TomlTable::TomlTable(const toml::table& table, std::string file, std::string context,
                      const std::vector<std::string>& allowed_keys)
@@ -80,7 +78,7 @@ void TomlTable::fail_here(const std::string& problem) const {
 
 void TomlTable::wrong_type(const std::string& key, const char* expected) const {
     const toml::node* node = table_.get(key);
-    fail(key, fmt::format("found {}, expected {}", type_name(node->type()), expected));
+    fail(key, fmt::format("found {}, expected {}", toml_type_name(*node), expected));
 }
 
 std::optional<std::string> TomlTable::optional_string(const std::string& key) const {

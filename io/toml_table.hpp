@@ -11,6 +11,9 @@
 
 namespace riparia::io {
 
+// "a string", "an integer", ... for messages that say what was found.
+const char* toml_type_name(const toml::node& node);
+
 // Parses a TOML file; syntax errors become InputError with file, line and column.
 toml::table parse_toml_file(const std::string& path);
 
