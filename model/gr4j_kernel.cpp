@@ -5,6 +5,19 @@
 #include <algorithm>
 #include <cmath>
 
+// glibc's <math.h> declares the vector variants of exp in libmvec (_ZGVdN4v_exp for AVX2,
+// _ZGVeN8v_exp for AVX-512) only under -ffast-math; without them GCC cannot vectorise a loop that
+// calls exp. Declaring them here lets the production lane loop vectorise at -O3 without
+// fast-math (needs -fno-math-errno -fno-trapping-math, set for riparia_model in CMakeLists.txt).
+// Every sub-basin always goes through the same vector code, so results stay independent of the
+// thread count.
+#if defined(__x86_64__) && defined(__GLIBC__) && !defined(__FAST_MATH__)
+extern "C" {
+#pragma omp declare simd notinbranch
+double exp(double) noexcept;
+}
+#endif
+
 namespace riparia::model {
 
 namespace {
@@ -65,7 +78,7 @@ inline void convolve(double* queue, const double* ordinates, int used, int lengt
 }
 
 // Groundwater exchange, routing store and direct flow for one lane group.
-inline void routing_step(const double* uh1_out, const double* uh2_out, const double* x2,
+[[gnu::always_inline]] inline void routing_step(const double* uh1_out, const double* uh2_out, const double* x2,
                          const double* x3, double* store, double* runoff, double* exchange) {
 #pragma omp simd
     for (int l = 0; l < kLanes; ++l) {

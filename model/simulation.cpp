@@ -1,5 +1,6 @@
 #include "model/simulation.hpp"
 
+#include "model/aligned_vector.hpp"
 #include "model/calendar.hpp"
 #include "model/channel.hpp"
 #include "model/oudin.hpp"
@@ -55,9 +56,9 @@ class Simulation {
     std::vector<double> swe_mm_, inflow_m3s_;
     std::vector<char> needs_pet_;
     std::vector<int> day_of_year_;
-    // Block arrays, day-major, stride_ wide.
-    std::vector<double> precip_, pet_, temperature_, liquid_, runoff_, aet_, exchange_;
-    std::vector<double> production_, routing_, swe_out_, discharge_;
+    // Block arrays, day-major, stride_ wide, cache-line aligned (a lane group's day is one line).
+    AlignedVector<double> precip_, pet_, temperature_, liquid_, runoff_, aet_, exchange_;
+    AlignedVector<double> production_, routing_, swe_out_, discharge_;
     std::vector<double> outflow_hm3_; // per basin (indexed like network.outlets())
     WaterBalance balance_;
     PhaseTimings timings_;

@@ -1,0 +1,102 @@
+// The daily allocation of water over a basin network (docs/allocation.md).
+//
+// Each day, given what flows into every node and what each reservoir holds, the solver decides
+// how much each demand withdraws, how much each reservoir releases, and what flows out of every
+// node, so that:
+//   1. priorities are strict: priority 1 is served as fully as the water allows before priority 2
+//      gets anything, and so on;
+//   2. within one priority, items (demands and flow requirements) share shortage in equal
+//      proportion — the same fraction of each request — raised together until no item can rise
+//      further (max-min fair "progressive filling"; equal coverage when they draw on the same
+//      water, as in WEAP);
+//   3. reservoirs release no more than the requirements need (they keep the rest), and spill only
+//      what exceeds their capacity.
+// Flows are m3/s daily means; a volume is written as m3/s x 1 day (1 hm3 = 11.574 m3/s day).
+#pragma once
+
+#include <cstddef>
+#include <vector>
+
+namespace riparia::model {
+
+struct AllocationNetwork {
+    struct Demand {
+        int node = 0;        // withdrawal node
+        int return_node = -1; // node receiving the non-consumed part the same day; -1: consumed all
+        double consumptive_fraction = 1.0;
+        int priority = 1; // 1 = highest
+    };
+    // Outflow of `node` must be at least the day's required flow (minimum flows, agreements,
+    // reservoir rule targets).
+    struct Requirement {
+        int node = 0;
+        int priority = 1;
+    };
+    struct Reservoir {
+        int node = 0; // at the node's outlet
+    };
+
+    std::vector<int> downstream;        // per node; -1 at an outlet
+    std::vector<double> same_day_gain;  // per node: share of today's outflow reaching downstream today
+    std::vector<Demand> demands;
+    std::vector<Requirement> requirements;
+    std::vector<Reservoir> reservoirs; // at most one per node
+};
+
+// One day's inputs. Vectors sized as the network's nodes, demands, requirements, reservoirs.
+struct AllocationDay {
+    std::vector<double> inflow_m3s;  // per node: own runoff + arrivals of earlier days' releases
+    std::vector<double> request_m3s; // per demand, >= 0
+    std::vector<double> required_m3s; // per requirement, >= 0
+    // Per reservoir, volumes in m3/s x day.
+    std::vector<double> storage;      // at the start of the day
+    std::vector<double> dead_storage; // never released nor withdrawn
+    std::vector<double> capacity;     // above it, water spills
+    std::vector<double> evaporation;  // today's open-water loss, taken first (<= storage)
+    std::vector<double> max_release;  // controlled release limit (spill comes on top)
+};
+
+struct AllocationResult {
+    std::vector<double> delivered_m3s; // per demand
+    std::vector<double> outflow_m3s;   // per node (release + spill at a reservoir node)
+    std::vector<double> met_m3s;       // per requirement: min(required, outflow)
+    std::vector<double> release_m3s;   // per reservoir, controlled
+    std::vector<double> spill_m3s;     // per reservoir
+    std::vector<double> storage_end;   // per reservoir, m3/s x day
+};
+
+class AllocationSolver {
+  public:
+    explicit AllocationSolver(const AllocationNetwork& network);
+    // Solves one day. Allocates no memory: the result vectors are sized on the first call.
+    void solve(const AllocationDay& day, AllocationResult& result);
+
+  private:
+    // One pass down the tree with the current coverages and reservoir outflow caps: computes
+    // every outflow and returns whether all withdrawals and requirements fit (eq. 1-7).
+    bool evaluate(const AllocationDay& day);
+    void solve_level(const AllocationDay& day, const std::vector<int>& items);
+    double rise_together(const AllocationDay& day, const std::vector<int>& items, double from);
+    bool freeze_blocked(const AllocationDay& day, const std::vector<int>& items, double level);
+    void keep_storage(const AllocationDay& day);
+    void set_coverage(int item, double coverage);
+    void write_result(const AllocationDay& day, AllocationResult& result);
+
+    AllocationNetwork network_;
+    std::size_t nodes_ = 0, demand_count_ = 0, requirement_count_ = 0;
+    std::vector<int> order_;                      // topological, upstream first
+    std::vector<int> reservoir_at_;               // per node, -1 when none
+    std::vector<std::vector<int>> demands_at_;    // per node
+    std::vector<std::vector<int>> requirements_at_;
+    std::vector<std::vector<int>> level_items_;   // per priority level: demands then requirements
+    double tolerance_ = 0;
+    // Work state.
+    std::vector<double> coverage_;    // per item (demands, then requirements)
+    std::vector<double> outflow_cap_; // per reservoir, +inf while coverages are being raised
+    std::vector<double> outflow_, upstream_in_, returns_in_, held_; // per node
+    std::vector<double> lowest_outflow_; // per reservoir: max(0, X - C) in the last pass
+    std::vector<char> active_;         // per item, while its level is being solved
+    std::vector<int> rising_;          // items still rising
+};
+
+} // namespace riparia::model
