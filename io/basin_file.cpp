@@ -1,6 +1,7 @@
 #include "io/basin_file.hpp"
 
 #include "io/input_error.hpp"
+#include "io/management_file.hpp"
 #include "io/toml_table.hpp"
 
 #include <algorithm>
@@ -137,7 +138,8 @@ BasinFile load_basin_file(const std::string& path) {
         throw InputError(fmt::format("{}: basin file not found", path));
     }
     const toml::table root = parse_toml_file(path);
-    TomlTable top(root, path, "basin file", {"basin", "subbasin"});
+    TomlTable top(root, path, "basin file",
+                  {"basin", "subbasin", "reservoir", "demand", "environmental_flow", "agreement"});
     BasinFile result;
     result.path = path;
     const toml::table* header = top.optional_table("basin");
@@ -181,6 +183,7 @@ BasinFile load_basin_file(const std::string& path) {
         }
         t.fail("downstream", error.what());
     }
+    result.basin.management = read_management(root, path, result.basin);
     return result;
 }
 

@@ -4,14 +4,23 @@
 #include <cmath>
 #include <limits>
 #include <map>
+#include <stdexcept>
 
 namespace riparia::model {
 
 namespace {
 constexpr double kInfinity = std::numeric_limits<double>::infinity();
 constexpr int kBisectionSteps = 52;     // coverage to 2^-52 of its range
-constexpr double kFreezeStep = 1e-9;    // an item that cannot rise by this alone is blocked
-constexpr double kRelativeTolerance = 1e-12;
+constexpr double kFreezeStep = 1e-7;
+// Limits are checked with this slack (times the day's total water) so that rounding never
+// blocks a flow equal to its requirement.
+constexpr double kRelativeTolerance = 1e-13;
+// Freezing: a limit is binding when its slack is below kBindingSlack x the day's water; an item
+// is probed by raising it a quarter of its remaining range; it draws on a limit when that takes
+// more than kNoticeableShare of the raised volume from it.
+constexpr double kBindingSlack = 1e-9;
+constexpr double kProbeStep = 0.25;
+constexpr double kNoticeableShare = 1e-9;
 
 std::vector<int> topological_order(const std::vector<int>& downstream) {
     const std::size_t n = downstream.size();
@@ -54,8 +63,18 @@ AllocationSolver::AllocationSolver(const AllocationNetwork& network)
             static_cast<int>(demand_count_ + k));
     }
     for (auto& [priority, items] : by_priority) level_items_.push_back(items);
+    for (const auto& d : network.demands) {
+        if (return_bypasses_reservoir(network, d)) {
+            throw std::invalid_argument("allocation: a demand's return flow bypasses a reservoir");
+        }
+        return_share_.push_back(return_same_day_share(network, d));
+    }
     const std::size_t items = demand_count_ + requirement_count_;
     coverage_.assign(items, 0.0);
+    withdrawal_.assign(demand_count_, 0.0);
+    slack_.assign(nodes_ + requirement_count_, 0.0);
+    base_slack_.assign(slack_.size(), 0.0);
+    slack_floor_.assign(slack_.size(), 0.0);
     active_.assign(items, 0);
     rising_.reserve(items);
     outflow_cap_.assign(network.reservoirs.size(), kInfinity);
@@ -66,7 +85,66 @@ AllocationSolver::AllocationSolver(const AllocationNetwork& network)
     held_.assign(nodes_, 0.0);
 }
 
+double return_same_day_share(const AllocationNetwork& network,
+                             const AllocationNetwork::Demand& demand) {
+    double share = 1.0;
+    if (demand.return_node < 0) return share;
+    for (int v = demand.node; v != demand.return_node && v >= 0; v = network.downstream[v]) {
+        share *= network.same_day_gain[v];
+    }
+    return share;
+}
+
+bool return_bypasses_reservoir(const AllocationNetwork& network,
+                               const AllocationNetwork::Demand& demand) {
+    if (demand.return_node < 0 || demand.return_node == demand.node) return false;
+    for (int v = demand.node; v != demand.return_node && v >= 0; v = network.downstream[v]) {
+        for (const auto& r : network.reservoirs) {
+            if (r.node == v) return true;
+        }
+    }
+    return false;
+}
+
 void AllocationSolver::set_coverage(int item, double coverage) { coverage_[item] = coverage; }
+
+// Withdrawals at node v from its coverages, trimmed to `limit` when they exceed it by no more
+// than the tolerance (so that rounding never makes water); returns whether they fit.
+bool AllocationSolver::withdraw(const AllocationDay& day, int v, double limit, double& withdrawn,
+                                double& own_return) {
+    withdrawn = 0;
+    for (const int j : demands_at_[v]) withdrawn += coverage_[j] * day.request_m3s[j];
+    slack_[v] = limit - withdrawn;
+    const bool fits = withdrawn <= limit + tolerance_; // eq. 2 / eq. 4 (see evaluate)
+    const double trim =
+        trim_ && withdrawn > limit && withdrawn > 0 ? std::max(0.0, limit) / withdrawn : 1.0;
+    withdrawn = 0;
+    own_return = 0;
+    for (const int j : demands_at_[v]) {
+        const auto& d = network_.demands[j];
+        const double w = coverage_[j] * day.request_m3s[j] * trim;
+        withdrawal_[j] = w;
+        withdrawn += w;
+        const double back = (1.0 - d.consumptive_fraction) * w;
+        if (d.return_node == v) own_return += back;
+        else if (d.return_node >= 0) returns_in_[d.return_node] += back * return_share_[j];
+    }
+    return fits;
+}
+
+// Outflow of a reservoir node: within [max(0, X - C), O_max(X)] and under the current cap.
+double AllocationSolver::reservoir_outflow(const AllocationDay& day, int v, int r,
+                                           double available, double withdrawn, double own_return) {
+    const double after_evaporation = day.storage[r] - day.evaporation[r];
+    const double floor = std::min(day.dead_storage[r], after_evaporation);
+    const double held = after_evaporation + available - withdrawn + own_return;
+    held_[v] = held;
+    const double lowest = std::max(0.0, held - day.capacity[r]);
+    const double highest = std::max(
+        lowest, std::max(std::min(day.max_release[r], held - floor), held - day.capacity[r]));
+    lowest_outflow_[r] = lowest;
+    return std::max(lowest, std::min(highest, outflow_cap_[r]));
+}
 
 bool AllocationSolver::evaluate(const AllocationDay& day) {
     std::fill(upstream_in_.begin(), upstream_in_.end(), 0.0);
@@ -74,39 +152,29 @@ bool AllocationSolver::evaluate(const AllocationDay& day) {
     bool feasible = true;
     for (const int v : order_) {
         const double available = day.inflow_m3s[v] + upstream_in_[v] + returns_in_[v]; // eq. 1
-        double withdrawn = 0, own_return = 0;
-        for (const int j : demands_at_[v]) {
-            const auto& d = network_.demands[j];
-            const double w = coverage_[j] * day.request_m3s[j];
-            withdrawn += w;
-            const double back = (1.0 - d.consumptive_fraction) * w;
-            if (d.return_node == v) own_return += back;
-            else if (d.return_node >= 0) returns_in_[d.return_node] += back;
-        }
         const int r = reservoir_at_[v];
-        double outflow;
-        if (r < 0) {
-            feasible = feasible && withdrawn <= available + tolerance_; // eq. 2
-            outflow = std::max(0.0, available - withdrawn) + own_return; // eq. 3
-        } else {
-            const double after_evaporation = day.storage[r] - day.evaporation[r];
-            const double floor = std::min(day.dead_storage[r], after_evaporation);
-            feasible = feasible && withdrawn <= after_evaporation - floor + available + tolerance_;
-            const double held = after_evaporation + available - withdrawn + own_return;
-            held_[v] = held;
-            const double lowest = std::max(0.0, held - day.capacity[r]);
-            const double highest = std::max(
-                lowest, std::max(std::min(day.max_release[r], held - floor), held - day.capacity[r]));
-            lowest_outflow_[r] = lowest;
-            outflow = std::max(lowest, std::min(highest, outflow_cap_[r]));
-        }
+        const double limit =
+            r < 0 ? available
+                  : day.storage[r] - day.evaporation[r] -
+                        std::min(day.dead_storage[r], day.storage[r] - day.evaporation[r]) +
+                        available;
+        double withdrawn, own_return;
+        withdraw(day, v, limit, withdrawn, own_return);
+        const double outflow =
+            r < 0 ? std::max(0.0, available - withdrawn) + own_return // eq. 3
+                  : reservoir_outflow(day, v, r, available, withdrawn, own_return);
         outflow_[v] = outflow;
         for (const int k : requirements_at_[v]) {
             const double required = coverage_[demand_count_ + k] * day.required_m3s[k];
-            feasible = feasible && outflow + tolerance_ >= required;
+            slack_[nodes_ + k] = outflow - required;
         }
         const int down = network_.downstream[v];
         if (down >= 0) upstream_in_[down] += network_.same_day_gain[v] * outflow;
+    }
+    // A limit may not lose more than the tolerance below its floor: 0, or where rounding left
+    // it when the current rise began (so that rounding never blocks, nor accumulates).
+    for (std::size_t c = 0; c < slack_.size(); ++c) {
+        feasible = feasible && slack_[c] >= slack_floor_[c] - tolerance_;
     }
     return feasible;
 }
@@ -116,6 +184,9 @@ double AllocationSolver::rise_together(const AllocationDay& day, const std::vect
     auto set_all = [&](double c) {
         for (const int i : items) coverage_[i] = c;
     };
+    set_all(from);
+    evaluate(day);
+    for (std::size_t c = 0; c < slack_.size(); ++c) slack_floor_[c] = std::min(0.0, slack_[c]);
     set_all(1.0);
     if (evaluate(day)) return 1.0;
     double feasible = from, infeasible = 1.0;
@@ -129,18 +200,34 @@ double AllocationSolver::rise_together(const AllocationDay& day, const std::vect
     return feasible;
 }
 
+// After a rise stops at `level`, an item is blocked when raising it alone (by a large step)
+// takes slack from a limit that is binding now. The large step keeps the test clear of rounding;
+// feasibility is monotone, so a binding limit that an item draws on only loses slack.
 bool AllocationSolver::freeze_blocked(const AllocationDay& day, const std::vector<int>& items,
                                       double level) {
+    evaluate(day);
+    base_slack_ = slack_;
+    const double binding = kBindingSlack * scale_;
     bool any = false;
+    trim_ = false; // a probe beyond a limit must not shrink the other withdrawals there
     for (const int i : items) {
-        coverage_[i] = std::min(1.0, level + kFreezeStep);
-        const bool can_rise = evaluate(day);
+        const double request = i < static_cast<int>(demand_count_)
+                                   ? day.request_m3s[i]
+                                   : day.required_m3s[i - demand_count_];
+        const double raised = std::min(1.0, level + kProbeStep * (1.0 - level) + kFreezeStep);
+        coverage_[i] = raised;
+        evaluate(day);
         coverage_[i] = level;
-        if (!can_rise) {
-            active_[i] = 0;
-            any = true;
+        const double noticeable = kNoticeableShare * (raised - level) * request;
+        for (std::size_t c = 0; c < slack_.size(); ++c) {
+            if (base_slack_[c] <= binding && slack_[c] < base_slack_[c] - noticeable) {
+                active_[i] = 0;
+                any = true;
+                break;
+            }
         }
     }
+    trim_ = true;
     return any;
 }
 
@@ -159,9 +246,9 @@ void AllocationSolver::solve_level(const AllocationDay& day, const std::vector<i
         if (level >= 1.0) return;
         for (const int i : rising_) active_[i] = 1;
         if (!freeze_blocked(day, rising_, level)) {
-            // Nothing is blocked alone within the freezing step: the binding limit is shared
-            // below rounding; stop here, all at this level.
-            return;
+            // Each could rise alone by its step but not all together: the limit they share is
+            // within the steps; they stay at this level.
+            for (const int i : rising_) active_[i] = 0;
         }
         std::erase_if(rising_, [&](int i) { return !active_[i]; });
     }
@@ -194,8 +281,15 @@ void AllocationSolver::write_result(const AllocationDay& day, AllocationResult& 
     result.release_m3s.resize(reservoirs);
     result.spill_m3s.resize(reservoirs);
     result.storage_end.resize(reservoirs);
+    result.late_return_m3s.assign(nodes_, 0.0);
     for (std::size_t j = 0; j < demand_count_; ++j) {
-        result.delivered_m3s[j] = coverage_[j] * day.request_m3s[j];
+        result.delivered_m3s[j] = withdrawal_[j];
+        const auto& d = network_.demands[j];
+        if (d.return_node >= 0 && d.return_node != d.node) {
+            result.late_return_m3s[d.return_node] += (1.0 - d.consumptive_fraction) *
+                                                     result.delivered_m3s[j] *
+                                                     (1.0 - return_share_[j]);
+        }
     }
     for (std::size_t k = 0; k < requirement_count_; ++k) {
         result.met_m3s[k] =
@@ -214,9 +308,11 @@ void AllocationSolver::solve(const AllocationDay& day, AllocationResult& result)
     for (double q : day.inflow_m3s) scale += q;
     for (double s : day.storage) scale += s;
     for (double d : day.request_m3s) scale += d;
+    scale_ = scale;
     tolerance_ = kRelativeTolerance * scale;
     std::fill(coverage_.begin(), coverage_.end(), 0.0);
     std::fill(outflow_cap_.begin(), outflow_cap_.end(), kInfinity);
+    std::fill(slack_floor_.begin(), slack_floor_.end(), 0.0);
     for (const auto& items : level_items_) solve_level(day, items);
     keep_storage(day);
     write_result(day, result);

@@ -63,7 +63,24 @@ struct AllocationResult {
     std::vector<double> release_m3s;   // per reservoir, controlled
     std::vector<double> spill_m3s;     // per reservoir
     std::vector<double> storage_end;   // per reservoir, m3/s x day
+    // Per node: return flows that reach the node tomorrow (the part of a return that the river
+    // itself would not carry there today); add them to tomorrow's inflow.
+    std::vector<double> late_return_m3s;
 };
+
+// Share of a demand's return flow that reaches its return node the same day: the product of the
+// same-day gains along the river from the withdrawal node to the return node (1 when they are
+// the same node or when the reaches pass flow straight through).
+double return_same_day_share(const AllocationNetwork& network,
+                             const AllocationNetwork::Demand& demand);
+
+// True when a demand's return flow would reach its return node past a reservoir (one at the
+// withdrawal node, or between it and the return node). The solver rejects such demands: a
+// reservoir can hold back the river's share of the withdrawal while the return still arrives,
+// so withdrawing more could leave more water downstream, which the allocation's monotone
+// feasibility test does not allow (docs/allocation.md).
+bool return_bypasses_reservoir(const AllocationNetwork& network,
+                               const AllocationNetwork::Demand& demand);
 
 class AllocationSolver {
   public:
@@ -75,6 +92,10 @@ class AllocationSolver {
     // One pass down the tree with the current coverages and reservoir outflow caps: computes
     // every outflow and returns whether all withdrawals and requirements fit (eq. 1-7).
     bool evaluate(const AllocationDay& day);
+    bool withdraw(const AllocationDay& day, int v, double limit, double& withdrawn,
+                  double& own_return);
+    double reservoir_outflow(const AllocationDay& day, int v, int r, double available,
+                             double withdrawn, double own_return);
     void solve_level(const AllocationDay& day, const std::vector<int>& items);
     double rise_together(const AllocationDay& day, const std::vector<int>& items, double from);
     bool freeze_blocked(const AllocationDay& day, const std::vector<int>& items, double level);
@@ -89,9 +110,13 @@ class AllocationSolver {
     std::vector<std::vector<int>> demands_at_;    // per node
     std::vector<std::vector<int>> requirements_at_;
     std::vector<std::vector<int>> level_items_;   // per priority level: demands then requirements
-    double tolerance_ = 0;
+    std::vector<double> return_share_;            // per demand: return_same_day_share
+    double tolerance_ = 0, scale_ = 1;
+    bool trim_ = true; // withdrawals beyond a limit by rounding are trimmed to it
     // Work state.
     std::vector<double> coverage_;    // per item (demands, then requirements)
+    std::vector<double> withdrawal_;  // per demand, in the last pass
+    std::vector<double> slack_, base_slack_, slack_floor_; // per limit: nodes, then requirements
     std::vector<double> outflow_cap_; // per reservoir, +inf while coverages are being raised
     std::vector<double> outflow_, upstream_in_, returns_in_, held_; // per node
     std::vector<double> lowest_outflow_; // per reservoir: max(0, X - C) in the last pass

@@ -3,6 +3,7 @@
 
 #include "model/channel.hpp"
 #include "model/gr4j.hpp"
+#include "model/management.hpp"
 #include "model/network.hpp"
 #include "model/snow.hpp"
 
@@ -31,6 +32,7 @@ struct Basin {
     std::string name;
     std::vector<Subbasin> subbasins;
     Network network;
+    Management management; // reservoirs, demands, environmental flows, agreements
 };
 
 } // namespace riparia::model

@@ -5,6 +5,7 @@
 #include "model/channel.hpp"
 #include "model/oudin.hpp"
 #include "model/units.hpp"
+#include "model/climatology_pass.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -28,10 +29,12 @@ std::vector<Gr4jParams> gr4j_params_of(const Basin& basin) {
 
 class Simulation {
   public:
-    Simulation(const Basin& basin, ForcingSource& forcing, int block_days);
+    Simulation(const Basin& basin, ForcingSource& forcing, int block_days,
+               const std::vector<HanasakiClimatology>& climatology);
     void run_days(std::int64_t first_day, std::int64_t last_day, ResultSink* sink, bool account,
                   const RunSettings& settings, std::int64_t& days_done, std::int64_t days_total);
     void record_storage(bool at_start);
+    void close_basin_balances();
     WaterBalance& balance() { return balance_; }
     PhaseTimings& timings() { return timings_; }
     std::size_t state_bytes_per_subbasin() const;
@@ -43,7 +46,9 @@ class Simulation {
     void prepare_inputs(int days);
     void run_runoff(int days);
     void run_routing(int days);
+    void run_managed_routing(int days);
     void accumulate(int days);
+    void accumulate_management(int days);
     double land_storage_mm(std::size_t i) const;
 
     const Basin& basin_;
@@ -51,6 +56,7 @@ class Simulation {
     std::size_t count_, stride_;
     int block_days_;
     std::int64_t block_first_day_ = 0;
+    bool account_day_ = false; // inside the reported period
     Gr4jState gr4j_;
     ChannelState channels_;
     std::vector<double> swe_mm_, inflow_m3s_;
@@ -60,6 +66,17 @@ class Simulation {
     AlignedVector<double> precip_, pet_, temperature_, liquid_, runoff_, aet_, exchange_;
     AlignedVector<double> production_, routing_, swe_out_, discharge_;
     std::vector<double> outflow_hm3_; // per basin (indexed like network.outlets())
+    std::vector<int> basin_index_;    // per node: index of its basin in network.outlets()
+    // Managed basins.
+    std::unique_ptr<WaterManager> manager_;
+    std::vector<double> known_inflow_m3s_, managed_outflow_m3s_;
+    std::vector<ManagementDay> figures_; // per day of the block
+    std::vector<double> consumed_hm3_, evaporated_hm3_; // per basin
+
+  public:
+    WaterManager* manager() { return manager_.get(); }
+
+  private:
     WaterBalance balance_;
     PhaseTimings timings_;
 };
@@ -78,7 +95,8 @@ std::vector<RoutingParams> routing_of(const Basin& basin) {
     return r;
 }
 
-Simulation::Simulation(const Basin& basin, ForcingSource& forcing, int block_days)
+Simulation::Simulation(const Basin& basin, ForcingSource& forcing, int block_days,
+                       const std::vector<HanasakiClimatology>& climatology)
     : basin_(basin), forcing_(forcing), count_(basin.subbasins.size()),
       stride_(padded_count(basin.subbasins.size())), block_days_(block_days),
       gr4j_(gr4j_params_of(basin), fills(basin, true), fills(basin, false)),
@@ -102,6 +120,19 @@ Simulation::Simulation(const Basin& basin, ForcingSource& forcing, int block_day
     for (std::size_t b = 0; b < balance_.basins.size(); ++b) {
         balance_.basins[b].outlet_id = basin.subbasins[basin.network.outlets()[b]].id;
     }
+    basin_index_.assign(count_, -1);
+    const auto& outlets = basin.network.outlets();
+    for (std::size_t k = 0; k < outlets.size(); ++k) basin_index_[outlets[k]] = static_cast<int>(k);
+    for (std::size_t i = 0; i < count_; ++i) basin_index_[i] = basin_index_[basin.network.outlet_of(i)];
+    consumed_hm3_.assign(outlets.size(), 0.0);
+    evaporated_hm3_.assign(outlets.size(), 0.0);
+    if (basin.management.empty()) return;
+    std::vector<double> gains(count_);
+    for (std::size_t i = 0; i < count_; ++i) gains[i] = channels_.same_day_gain(i);
+    manager_ = std::make_unique<WaterManager>(basin, gains, climatology);
+    known_inflow_m3s_.assign(count_, 0.0);
+    managed_outflow_m3s_.assign(count_, 0.0);
+    figures_.resize(static_cast<std::size_t>(block_days));
 }
 
 void Simulation::prepare_inputs(int days) {
@@ -144,7 +175,33 @@ void Simulation::run_runoff(int days) {
     }
 }
 
+void Simulation::run_managed_routing(int days) {
+    const auto& order = basin_.network.topological_order();
+    for (int d = 0; d < days; ++d) {
+        const std::size_t row = static_cast<std::size_t>(d) * stride_;
+        for (std::size_t i = 0; i < count_; ++i) {
+            known_inflow_m3s_[i] = units::mm_day_to_m3s(runoff_[row + i], basin_.subbasins[i].area_km2);
+        }
+        for (std::size_t i = 0; i < count_; ++i) { // arrivals of earlier days' outflows
+            const int down = basin_.network.downstream(i);
+            if (down != Network::kOutlet) known_inflow_m3s_[down] += channels_.arrival_without_inflow(i);
+        }
+        manager_->step(block_first_day_ + d, known_inflow_m3s_.data(), &pet_[row], account_day_,
+                       managed_outflow_m3s_, figures_[d]);
+        for (const int node : order) {
+            discharge_[row + node] = managed_outflow_m3s_[node];
+            if (basin_.network.downstream(node) != Network::kOutlet) {
+                channels_.route(static_cast<std::size_t>(node), managed_outflow_m3s_[node]);
+            }
+        }
+    }
+}
+
 void Simulation::run_routing(int days) {
+    if (manager_) {
+        run_managed_routing(days);
+        return;
+    }
     const auto& order = basin_.network.topological_order();
     for (int d = 0; d < days; ++d) {
         const std::size_t row = static_cast<std::size_t>(d) * stride_;
@@ -180,6 +237,23 @@ void Simulation::accumulate(int days) {
                                units::hm3_per_m3s_day;
         }
     }
+    if (manager_) accumulate_management(days);
+}
+
+void Simulation::accumulate_management(int days) {
+    const Management& m = basin_.management;
+    for (int d = 0; d < days; ++d) {
+        const ManagementDay& f = figures_[d];
+        for (std::size_t j = 0; j < m.demands.size(); ++j) {
+            const DemandSpec& spec = m.demands[j];
+            const double fraction = spec.return_node < 0 ? 1.0 : spec.consumptive_fraction;
+            consumed_hm3_[basin_index_[spec.node]] +=
+                f.delivered_m3s[j] * fraction * units::hm3_per_m3s_day;
+        }
+        for (std::size_t r = 0; r < m.reservoirs.size(); ++r) {
+            evaporated_hm3_[basin_index_[m.reservoirs[r].node]] += f.evaporation_hm3[r];
+        }
+    }
 }
 
 double Simulation::land_storage_mm(std::size_t i) const {
@@ -193,33 +267,35 @@ void Simulation::record_storage(bool at_start) {
             land_storage_mm(i);
     }
     std::vector<double> storage_hm3(basin_.network.outlets().size(), 0.0);
-    std::vector<int> basin_index(count_, -1);
-    const auto& outlets = basin_.network.outlets();
-    for (std::size_t k = 0; k < outlets.size(); ++k)
-        basin_index[outlets[k]] = static_cast<int>(k);
     for (std::size_t i = 0; i < count_; ++i) {
-        const int k = basin_index[basin_.network.outlet_of(i)];
-        storage_hm3[k] +=
+        storage_hm3[basin_index_[i]] +=
             land_storage_mm(i) * basin_.subbasins[i].area_km2 * units::hm3_per_mm_km2 +
             channels_.storage_m3s_day(i) * units::hm3_per_m3s_day;
     }
-    for (std::size_t k = 0; k < outlets.size(); ++k) {
+    for (std::size_t r = 0; manager_ && r < basin_.management.reservoirs.size(); ++r) {
+        storage_hm3[basin_index_[basin_.management.reservoirs[r].node]] += manager_->storage_hm3(r);
+    }
+    for (std::size_t k = 0; k < storage_hm3.size(); ++k) {
         (at_start ? balance_.basins[k].storage_start_hm3 : balance_.basins[k].storage_end_hm3) =
             storage_hm3[k];
     }
-    if (at_start) return;
+    if (!at_start) close_basin_balances();
+}
+
+void Simulation::close_basin_balances() {
     std::vector<BasinBalance>& basins = balance_.basins;
-    for (auto& b : basins)
-        b.precip_hm3 = b.aet_hm3 = b.exchange_hm3 = 0;
     for (std::size_t i = 0; i < count_; ++i) {
-        BasinBalance& b = basins[basin_index[basin_.network.outlet_of(i)]];
+        BasinBalance& b = basins[basin_index_[i]];
         const double to_hm3 = basin_.subbasins[i].area_km2 * units::hm3_per_mm_km2;
         b.precip_hm3 += balance_.subbasins[i].precip_mm * to_hm3;
         b.aet_hm3 += balance_.subbasins[i].aet_mm * to_hm3;
         b.exchange_hm3 += balance_.subbasins[i].exchange_mm * to_hm3;
     }
-    for (std::size_t k = 0; k < outlets.size(); ++k)
+    for (std::size_t k = 0; k < basins.size(); ++k) {
         basins[k].outflow_hm3 = outflow_hm3_[k];
+        basins[k].consumed_hm3 = consumed_hm3_[k];
+        basins[k].evaporated_hm3 = evaporated_hm3_[k];
+    }
 }
 
 void Simulation::run_days(std::int64_t first_day, std::int64_t last_day, ResultSink* sink,
@@ -228,6 +304,7 @@ void Simulation::run_days(std::int64_t first_day, std::int64_t last_day, ResultS
     for (std::int64_t day = first_day; day <= last_day; day += block_days_) {
         const int days = static_cast<int>(std::min<std::int64_t>(block_days_, last_day - day + 1));
         block_first_day_ = day;
+        account_day_ = account;
         auto start = Clock::now();
         forcing_.fill({day, days, stride_, precip_.data(), pet_.data(), temperature_.data()});
         timings_.forcing_s += seconds_since(start);
@@ -245,7 +322,7 @@ void Simulation::run_days(std::int64_t first_day, std::int64_t last_day, ResultS
             start = Clock::now();
             sink->consume({day, days, stride_, count_, precip_.data(), pet_.data(), aet_.data(),
                            runoff_.data(), discharge_.data(), production_.data(), routing_.data(),
-                           swe_out_.data()});
+                           swe_out_.data(), manager_ ? &figures_ : nullptr});
             timings_.output_s += seconds_since(start);
         }
         days_done += days;
@@ -266,7 +343,8 @@ std::size_t Simulation::state_bytes_per_subbasin() const {
 
 RunSummary simulate(const Basin& basin, ForcingSource& forcing, ResultSink* sink,
                     const RunSettings& settings) {
-    Simulation sim(basin, forcing, std::max(1, settings.block_days));
+    Simulation sim(basin, forcing, std::max(1, settings.block_days),
+                   hanasaki_climatology(basin, forcing, settings));
     const RunPeriod& p = settings.period;
     const std::int64_t total = p.last_day - p.warmup_first_day + 1;
     std::int64_t done = 0;
@@ -281,6 +359,11 @@ RunSummary simulate(const Basin& basin, ForcingSource& forcing, ResultSink* sink
     summary.timings = sim.timings();
     summary.state_bytes_per_subbasin = sim.state_bytes_per_subbasin();
     summary.parameter_bytes_per_subbasin = sim.parameter_bytes_per_subbasin();
+    if (WaterManager* manager = sim.manager()) {
+        summary.agreement_compliance = manager->agreement_compliance();
+        summary.flow_compliance = manager->flow_compliance();
+        summary.management_totals = manager->totals();
+    }
     return summary;
 }
 

@@ -4,6 +4,7 @@
 
 #include "model/basin.hpp"
 #include "model/forcing.hpp"
+#include "model/water_manager.hpp"
 #include "model/water_balance.hpp"
 
 #include <cstdint>
@@ -25,6 +26,8 @@ struct DayBlockResults {
     const double* production_mm = nullptr; // end-of-day store levels
     const double* routing_mm = nullptr;
     const double* swe_mm = nullptr; // snow water equivalent (0 without a snow table)
+    // Managed basins: one entry per day of the block (reservoirs, demands, agreements).
+    const std::vector<ManagementDay>* management = nullptr;
 };
 
 class ResultSink {
@@ -56,6 +59,9 @@ struct RunSettings {
 
 struct RunSummary {
     WaterBalance balance; // over the reported period
+    // Managed basins: yearly compliance per agreement and per environmental flow.
+    std::vector<std::vector<ComplianceYear>> agreement_compliance, flow_compliance;
+    ManagementTotals management_totals;
     PhaseTimings timings;
     std::size_t state_bytes_per_subbasin = 0;     // stores, queues, channels, snow
     std::size_t parameter_bytes_per_subbasin = 0; // GR4J parameters and ordinates

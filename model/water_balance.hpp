@@ -27,11 +27,13 @@ struct BasinBalance {
     double aet_hm3 = 0;
     double exchange_hm3 = 0;
     double outflow_hm3 = 0;       // leaving the basin at its outlet
-    double storage_start_hm3 = 0; // land stores and channels
+    double consumed_hm3 = 0;      // withdrawals not returned (consumptive use)
+    double evaporated_hm3 = 0;    // open-water evaporation from reservoirs
+    double storage_start_hm3 = 0; // land stores, channels and reservoirs
     double storage_end_hm3 = 0;
     double residual_hm3() const {
-        return precip_hm3 - aet_hm3 + exchange_hm3 - outflow_hm3 -
-               (storage_end_hm3 - storage_start_hm3);
+        return precip_hm3 - aet_hm3 + exchange_hm3 - outflow_hm3 - consumed_hm3 -
+               evaporated_hm3 - (storage_end_hm3 - storage_start_hm3);
     }
     double relative_residual() const;
 };

@@ -1,0 +1,508 @@
+// The reference formulation of docs/allocation.md, written from the document alone.
+//
+// Columns: A_v (available water, eq. 1), O_v (outflow), W_j (withdrawal), c_i (coverage of every
+// item), t (the common coverage of the rising items), and per reservoir the release, the spill,
+// the end storage S' and a binary b (spill > 0 only when b = 1, and b = 1 forces S' = C, eq. 7).
+// Levels are solved by priority; within a level the rising items are raised together (max t),
+// then every item that cannot exceed t* alone — the other rising items kept at t* or above — is
+// frozen at t*, and the rest rise again (max-min fairness, "Priorities and equal shortage").
+#include "allocation_lp_reference.hpp"
+
+#include <glpk.h>
+
+#include <algorithm>
+#include <cstddef>
+#include <limits>
+#include <map>
+#include <memory>
+#include <stdexcept>
+#include <string>
+
+namespace riparia::test {
+namespace {
+
+using model::AllocationDay;
+using model::AllocationNetwork;
+
+constexpr double kInfinity = std::numeric_limits<double>::infinity();
+constexpr double kFreezeMargin = 1e-7; // an item that cannot pass t* + this alone is frozen
+constexpr double kFixSlack = 1e-9;     // a held value may sit this much below (LP rounding)
+constexpr double kTolerance = 1e-9;    // GLPK primal/dual feasibility and integrality
+
+[[noreturn]] void fail(const std::string& what) {
+    throw std::runtime_error("allocation reference (GLPK): " + what);
+}
+
+struct ProblemDeleter {
+    void operator()(glp_prob* problem) const { glp_delete_prob(problem); }
+};
+using Problem = std::unique_ptr<glp_prob, ProblemDeleter>;
+
+// Silences GLPK's terminal output (glp_scale_prob and glp_adv_basis report there whatever the
+// solver's msg_lev) for its lifetime.
+class QuietTerminal {
+  public:
+    QuietTerminal() : previous_(glp_term_out(GLP_OFF)) {}
+    ~QuietTerminal() { glp_term_out(previous_); }
+    QuietTerminal(const QuietTerminal&) = delete;
+    QuietTerminal& operator=(const QuietTerminal&) = delete;
+
+  private:
+    int previous_;
+};
+
+// A linear form, GLPK style (index 0 unused); repeated columns are summed.
+struct Terms {
+    std::vector<int> cols{0};
+    std::vector<double> coefs{0.0};
+    void add(int col, double coef) {
+        for (std::size_t k = 1; k < cols.size(); ++k) {
+            if (cols[k] == col) {
+                coefs[k] += coef;
+                return;
+            }
+        }
+        cols.push_back(col);
+        coefs.push_back(coef);
+    }
+};
+
+int bound_kind(double lo, double hi) {
+    if (lo == -kInfinity && hi == kInfinity) return GLP_FR;
+    if (lo == -kInfinity) return GLP_UP;
+    if (hi == kInfinity) return GLP_LO;
+    return hi <= lo ? GLP_FX : GLP_DB;
+}
+
+void set_col_bounds(glp_prob* problem, int col, double lo, double hi) {
+    glp_set_col_bnds(problem, col, bound_kind(lo, hi), lo, std::max(lo, hi));
+}
+
+void set_row_bounds(glp_prob* problem, int row, double lo, double hi) {
+    glp_set_row_bnds(problem, row, bound_kind(lo, hi), lo, std::max(lo, hi));
+}
+
+// Per reservoir index, or -1, for every node.
+std::vector<int> reservoir_at(const AllocationNetwork& network) {
+    std::vector<int> at(network.downstream.size(), -1);
+    for (std::size_t r = 0; r < network.reservoirs.size(); ++r)
+        at[network.reservoirs[r].node] = static_cast<int>(r);
+    return at;
+}
+
+// Water of a node's whole subtree: inflows plus storage above evaporation. Nothing can leave a
+// subtree in one day beyond it (gains <= 1, returns <= withdrawals), so a reservoir at v can
+// never spill more than this minus its capacity: the big-M of eq. 7.
+std::vector<double> subtree_water(const AllocationNetwork& network, const AllocationDay& day) {
+    const std::size_t n = network.downstream.size();
+    std::vector<double> own(day.inflow_m3s.begin(), day.inflow_m3s.end());
+    for (std::size_t r = 0; r < network.reservoirs.size(); ++r)
+        own[network.reservoirs[r].node] += day.storage[r] - day.evaporation[r];
+    std::vector<double> total(n, 0.0);
+    for (std::size_t v = 0; v < n; ++v) {
+        for (int u = static_cast<int>(v); u >= 0; u = network.downstream[u])
+            total[u] += own[v];
+    }
+    return total;
+}
+
+// The MIP of one day. Item i is demand i (i < demands) or requirement i - demands.
+class ReferenceModel {
+  public:
+    ReferenceModel(const AllocationNetwork& network, const AllocationDay& day);
+
+    void set_rising(int item);
+    void freeze(int item, double value);
+    double maximise_common(const std::vector<int>& rising);
+    void hold_common(double t) { set_col_bounds(prob(), t_col_, t, t); }
+    void release_common() { set_col_bounds(prob(), t_col_, 0.0, 1.0); }
+    // Maximises the sum of the given items' coverages; returns every item's coverage.
+    std::vector<double> maximise_sum(const std::vector<int>& items);
+
+  private:
+    glp_prob* prob() const { return problem_.get(); }
+    int add_col(double lo, double hi);
+    void add_row(const Terms& terms, double lo, double hi);
+    void add_nodes();
+    void add_demands();
+    void add_requirements();
+    void add_reservoirs();
+    void add_node_balance(int v);
+    void add_reservoir(int r);
+    void set_objective(const std::vector<int>& cols);
+    void solve();
+    void solve_lp();
+    bool run_simplex(double tolerance);
+    void polish_integers();
+    bool spills_only_when_full() const;
+    bool run_intopt(int presolve);
+
+    const AllocationNetwork& network_;
+    const AllocationDay& day_;
+    Problem problem_{glp_create_prob()};
+    std::vector<int> available_col_, outflow_col_, withdrawal_col_, coverage_col_, link_row_;
+    // Eq. 7 at a reservoir that can spill: its spill, end storage and binary columns.
+    struct SpillGate {
+        int spill = 0, end = 0, binary = 0;
+        double capacity = 0;
+    };
+    std::vector<SpillGate> gates_;
+    std::vector<int> objective_cols_;
+    std::vector<int> reservoir_at_;
+    std::vector<double> subtree_water_;
+    int t_col_ = 0;
+};
+
+ReferenceModel::ReferenceModel(const AllocationNetwork& network, const AllocationDay& day)
+    : network_(network), day_(day), reservoir_at_(reservoir_at(network)),
+      subtree_water_(subtree_water(network, day)) {
+    if (!problem_) fail("glp_create_prob");
+    glp_set_obj_dir(prob(), GLP_MAX);
+    add_nodes();
+    add_demands();
+    add_requirements();
+    t_col_ = add_col(0.0, 1.0);
+    for (std::size_t v = 0; v < network.downstream.size(); ++v) {
+        if (reservoir_at_[v] < 0) add_node_balance(static_cast<int>(v));
+    }
+    add_reservoirs();
+    glp_scale_prob(prob(), GLP_SF_AUTO);
+}
+
+int ReferenceModel::add_col(double lo, double hi) {
+    const int col = glp_add_cols(prob(), 1);
+    set_col_bounds(prob(), col, lo, hi);
+    return col;
+}
+
+void ReferenceModel::add_row(const Terms& terms, double lo, double hi) {
+    const int row = glp_add_rows(prob(), 1);
+    set_row_bounds(prob(), row, lo, hi);
+    glp_set_mat_row(prob(), row, static_cast<int>(terms.cols.size()) - 1, terms.cols.data(),
+                    terms.coefs.data());
+}
+
+// Eq. 1: A_v = I_v + sum over upstream u of g_u O_u + returns from withdrawals at other nodes.
+void ReferenceModel::add_nodes() {
+    const std::size_t n = network_.downstream.size();
+    for (std::size_t v = 0; v < n; ++v) {
+        available_col_.push_back(add_col(0.0, kInfinity));
+        outflow_col_.push_back(add_col(0.0, kInfinity));
+    }
+    for (std::size_t j = 0; j < network_.demands.size(); ++j)
+        withdrawal_col_.push_back(add_col(0.0, day_.request_m3s[j]));
+    for (std::size_t v = 0; v < n; ++v) {
+        Terms terms;
+        terms.add(available_col_[v], 1.0);
+        for (std::size_t u = 0; u < n; ++u) {
+            if (network_.downstream[u] == static_cast<int>(v))
+                terms.add(outflow_col_[u], -network_.same_day_gain[u]);
+        }
+        for (std::size_t j = 0; j < network_.demands.size(); ++j) {
+            const auto& demand = network_.demands[j];
+            if (demand.return_node != static_cast<int>(v) || demand.node == demand.return_node)
+                continue;
+            // A return reaches its node today as river water would: times the same-day gains
+            // of the reaches between the withdrawal and the return node.
+            double along_river = 1.0;
+            for (int u = demand.node; u != demand.return_node; u = network_.downstream[u])
+                along_river *= network_.same_day_gain[u];
+            terms.add(withdrawal_col_[j], -(1.0 - demand.consumptive_fraction) * along_river);
+        }
+        add_row(terms, day_.inflow_m3s[v], day_.inflow_m3s[v]);
+    }
+}
+
+// W_j = c_j D_j. Every coverage starts absent (fixed at 0); a link row c_i - t >= 0 is switched
+// on while the item rises.
+void ReferenceModel::add_demands() {
+    for (std::size_t j = 0; j < network_.demands.size(); ++j) {
+        coverage_col_.push_back(add_col(0.0, 0.0));
+        Terms terms;
+        terms.add(withdrawal_col_[j], 1.0);
+        terms.add(coverage_col_[j], -day_.request_m3s[j]);
+        add_row(terms, 0.0, 0.0);
+    }
+}
+
+// O_{m_k} >= c_k R_k.
+void ReferenceModel::add_requirements() {
+    for (std::size_t k = 0; k < network_.requirements.size(); ++k) {
+        const int col = add_col(0.0, 0.0);
+        coverage_col_.push_back(col);
+        Terms terms;
+        terms.add(outflow_col_[network_.requirements[k].node], 1.0);
+        terms.add(col, -day_.required_m3s[k]);
+        add_row(terms, 0.0, kInfinity);
+    }
+}
+
+// Sum over demands at v of W_j (1 - returned share when the return is to v itself): what leaves
+// the node's water through its withdrawals (eq. 3 and X_v).
+Terms net_withdrawals(const AllocationNetwork& network, const std::vector<int>& withdrawal_col,
+                      int v) {
+    Terms terms;
+    for (std::size_t j = 0; j < network.demands.size(); ++j) {
+        const auto& demand = network.demands[j];
+        if (demand.node != v) continue;
+        const double returned = demand.return_node == v ? 1.0 - demand.consumptive_fraction : 0.0;
+        terms.add(withdrawal_col[j], 1.0 - returned);
+    }
+    return terms;
+}
+
+Terms gross_withdrawals(const AllocationNetwork& network, const std::vector<int>& withdrawal_col,
+                        int v) {
+    Terms terms;
+    for (std::size_t j = 0; j < network.demands.size(); ++j) {
+        if (network.demands[j].node == v) terms.add(withdrawal_col[j], 1.0);
+    }
+    return terms;
+}
+
+// Eq. 2: sum W_j <= A_v. Eq. 3: O_v = A_v - sum W_j + own returns.
+void ReferenceModel::add_node_balance(int v) {
+    Terms limit = gross_withdrawals(network_, withdrawal_col_, v);
+    limit.add(available_col_[v], -1.0);
+    add_row(limit, -kInfinity, 0.0);
+    Terms balance = net_withdrawals(network_, withdrawal_col_, v);
+    balance.add(outflow_col_[v], 1.0);
+    balance.add(available_col_[v], -1.0);
+    add_row(balance, 0.0, 0.0);
+}
+
+void ReferenceModel::add_reservoirs() {
+    for (std::size_t r = 0; r < network_.reservoirs.size(); ++r)
+        add_reservoir(static_cast<int>(r));
+}
+
+// Eq. 4-7 at a reservoir node.
+void ReferenceModel::add_reservoir(int r) {
+    const int v = network_.reservoirs[r].node;
+    const double s = day_.storage[r], e = day_.evaporation[r], c = day_.capacity[r];
+    const double low = std::min(day_.dead_storage[r], s - e); // L
+    // Eq. 4: sum W_j <= S - E - L + A_v.
+    Terms limit = gross_withdrawals(network_, withdrawal_col_, v);
+    limit.add(available_col_[v], -1.0);
+    add_row(limit, -kInfinity, s - e - low);
+    // Eq. 5: O_v = release + spill, 0 <= release <= Q_max, spill >= 0.
+    const int release = add_col(0.0, day_.max_release[r]);
+    const double spill_bound = std::max(0.0, subtree_water_[v] - c) * (1.0 + 1e-6);
+    const int spill = add_col(0.0, spill_bound);
+    Terms split;
+    split.add(outflow_col_[v], 1.0);
+    split.add(release, -1.0);
+    split.add(spill, -1.0);
+    add_row(split, 0.0, 0.0);
+    // Eq. 6: S' = X_v - O_v, L <= S' <= C, with X_v = S - E + A_v - sum W_j + own returns.
+    const int end = add_col(low, c);
+    Terms balance = net_withdrawals(network_, withdrawal_col_, v);
+    balance.add(end, 1.0);
+    balance.add(outflow_col_[v], 1.0);
+    balance.add(available_col_[v], -1.0);
+    add_row(balance, s - e, s - e);
+    if (spill_bound == 0.0 || c <= low) return; // cannot spill, or always full
+    // Eq. 7: spill <= M b and S' >= C - (C - L)(1 - b), i.e. S' - (C - L) b >= L.
+    const int b = add_col(0.0, 1.0);
+    glp_set_col_kind(prob(), b, GLP_BV);
+    gates_.push_back({spill, end, b, c});
+    Terms gate;
+    gate.add(spill, 1.0);
+    gate.add(b, -spill_bound);
+    add_row(gate, -kInfinity, 0.0);
+    Terms full;
+    full.add(end, 1.0);
+    full.add(b, -(c - low));
+    add_row(full, low, kInfinity);
+}
+
+void ReferenceModel::set_rising(int item) {
+    set_col_bounds(prob(), coverage_col_[item], 0.0, 1.0);
+    if (static_cast<std::size_t>(item) >= link_row_.size()) link_row_.resize(item + 1, 0);
+    if (link_row_[item] == 0) {
+        Terms link;
+        link.add(coverage_col_[item], 1.0);
+        link.add(t_col_, -1.0);
+        link_row_[item] = glp_add_rows(prob(), 1);
+        glp_set_mat_row(prob(), link_row_[item], 2, link.cols.data(), link.coefs.data());
+    }
+    set_row_bounds(prob(), link_row_[item], 0.0, kInfinity);
+}
+
+void ReferenceModel::freeze(int item, double value) {
+    value = std::clamp(value, 0.0, 1.0);
+    set_col_bounds(prob(), coverage_col_[item], std::max(0.0, value - kFixSlack), value);
+    if (static_cast<std::size_t>(item) < link_row_.size() && link_row_[item] != 0)
+        set_row_bounds(prob(), link_row_[item], -kInfinity, kInfinity);
+}
+
+void ReferenceModel::set_objective(const std::vector<int>& cols) {
+    for (int col : objective_cols_)
+        glp_set_obj_coef(prob(), col, 0.0);
+    for (int col : cols)
+        glp_set_obj_coef(prob(), col, 1.0);
+    objective_cols_ = cols;
+}
+
+double ReferenceModel::maximise_common(const std::vector<int>& rising) {
+    for (int item : rising)
+        set_rising(item);
+    release_common();
+    set_objective({t_col_});
+    solve();
+    return glp_get_col_prim(prob(), t_col_);
+}
+
+std::vector<double> ReferenceModel::maximise_sum(const std::vector<int>& items) {
+    std::vector<int> cols;
+    for (int item : items)
+        cols.push_back(coverage_col_[item]);
+    set_objective(cols);
+    solve();
+    std::vector<double> coverage;
+    for (int col : coverage_col_)
+        coverage.push_back(glp_get_col_prim(prob(), col));
+    return coverage;
+}
+
+// Simplex with tight tolerances from the current basis. The problem is always feasible (every
+// coverage held is one already reached), so a failure is numerical: start again from an advanced
+// basis, then from the standard basis with GLPK's default tolerances, re-solving tightly after.
+void ReferenceModel::solve_lp() {
+    if (run_simplex(kTolerance)) return;
+    glp_adv_basis(prob(), 0);
+    if (run_simplex(kTolerance)) return;
+    glp_std_basis(prob());
+    if (run_simplex(1e-7) && run_simplex(kTolerance)) return;
+    fail("glp_simplex: status " + std::to_string(glp_get_status(prob())) + " (expected optimal)");
+}
+
+bool ReferenceModel::run_simplex(double tolerance) {
+    glp_smcp parm;
+    glp_init_smcp(&parm);
+    parm.msg_lev = GLP_MSG_OFF;
+    parm.tol_bnd = tolerance;
+    parm.tol_dj = tolerance;
+    parm.it_lim = 20 * (glp_get_num_rows(prob()) + glp_get_num_cols(prob())); // no stalling
+    return glp_simplex(prob(), &parm) == 0 && glp_get_status(prob()) == GLP_OPT;
+}
+
+// The LP relaxation first. When its solution already spills only at full reservoirs it is the
+// optimum of the MIP too; otherwise branch and bound (glp_intopt without its own presolve starts
+// from the relaxation), then the LP again with the binaries fixed at their integer values, so
+// that every continuous value read afterwards is exactly consistent with eq. 7.
+void ReferenceModel::solve() {
+    solve_lp();
+    if (spills_only_when_full()) return;
+    if (!run_intopt(GLP_OFF) && !run_intopt(GLP_ON))
+        fail("glp_intopt: status " + std::to_string(glp_mip_status(prob())) + " (expected optimal)");
+    polish_integers();
+}
+
+bool ReferenceModel::spills_only_when_full() const {
+    constexpr double kZero = 1e-9; // m3/s (or m3/s x day): a spill this small is no spill
+    for (const SpillGate& gate : gates_) {
+        const double spill = glp_get_col_prim(prob(), gate.spill);
+        const double end = glp_get_col_prim(prob(), gate.end);
+        if (spill > kZero && end < gate.capacity - kZero) return false;
+    }
+    return true;
+}
+
+// Branch and bound; with `presolve` on, GLPK solves the relaxation again by itself (a second try
+// when the first fails numerically).
+bool ReferenceModel::run_intopt(int presolve) {
+    glp_iocp parm;
+    glp_init_iocp(&parm);
+    parm.msg_lev = GLP_MSG_OFF;
+    parm.tol_int = kTolerance;
+    parm.tol_obj = kTolerance;
+    parm.mip_gap = 0.0;
+    parm.presolve = presolve;
+    return glp_intopt(prob(), &parm) == 0 && glp_mip_status(prob()) == GLP_OPT;
+}
+
+void ReferenceModel::polish_integers() {
+    std::vector<double> fixed;
+    for (const SpillGate& gate : gates_)
+        fixed.push_back(glp_mip_col_val(prob(), gate.binary) > 0.5 ? 1.0 : 0.0);
+    for (std::size_t k = 0; k < gates_.size(); ++k)
+        set_col_bounds(prob(), gates_[k].binary, fixed[k], fixed[k]);
+    solve_lp();
+    for (const SpillGate& gate : gates_)
+        set_col_bounds(prob(), gate.binary, 0.0, 1.0);
+}
+
+// Rising items that cannot pass t* + margin, the others held at t* or above: first one
+// maximisation of their sum (every item it lifts is not blocked), then one per remaining item.
+std::vector<int> blocked_items(ReferenceModel& model, const std::vector<int>& rising, double t) {
+    std::map<int, bool> can_rise;
+    auto mark = [&](const std::vector<double>& coverage) {
+        for (int item : rising) {
+            if (coverage[item] > t + kFreezeMargin) can_rise[item] = true;
+        }
+    };
+    mark(model.maximise_sum(rising));
+    for (int item : rising) {
+        if (!can_rise[item]) mark(model.maximise_sum({item}));
+    }
+    std::vector<int> blocked;
+    for (int item : rising) {
+        if (!can_rise[item]) blocked.push_back(item);
+    }
+    return blocked;
+}
+
+// Progressive filling of one priority level; writes the coverage of its items.
+void solve_level(ReferenceModel& model, std::vector<int> rising, std::vector<double>& coverage) {
+    while (!rising.empty()) {
+        const double t = model.maximise_common(rising);
+        if (t >= 1.0 - kFixSlack) {
+            for (int item : rising) {
+                model.freeze(item, 1.0);
+                coverage[item] = 1.0;
+            }
+            return;
+        }
+        model.hold_common(std::max(0.0, t - kFixSlack));
+        const std::vector<int> blocked = blocked_items(model, rising, t);
+        if (blocked.empty()) fail("no item blocked at common coverage " + std::to_string(t));
+        for (int item : blocked) {
+            model.freeze(item, t);
+            coverage[item] = t;
+            rising.erase(std::find(rising.begin(), rising.end(), item));
+        }
+    }
+}
+
+// Items asking for something, grouped by priority, highest (1) first.
+std::vector<std::vector<int>> priority_levels(const AllocationNetwork& network,
+                                              const AllocationDay& day) {
+    std::map<int, std::vector<int>> levels;
+    const int demands = static_cast<int>(network.demands.size());
+    for (int j = 0; j < demands; ++j) {
+        if (day.request_m3s[j] > 0.0) levels[network.demands[j].priority].push_back(j);
+    }
+    for (std::size_t k = 0; k < network.requirements.size(); ++k) {
+        if (day.required_m3s[k] > 0.0)
+            levels[network.requirements[k].priority].push_back(demands + static_cast<int>(k));
+    }
+    std::vector<std::vector<int>> ordered;
+    for (auto& [priority, items] : levels)
+        ordered.push_back(items);
+    return ordered;
+}
+
+} // namespace
+
+std::vector<double> reference_coverages(const AllocationNetwork& network,
+                                        const AllocationDay& day) {
+    const QuietTerminal quiet;
+    std::vector<double> coverage(network.demands.size() + network.requirements.size(), 1.0);
+    ReferenceModel model(network, day);
+    for (const auto& level : priority_levels(network, day))
+        solve_level(model, level, coverage);
+    return coverage;
+}
+
+} // namespace riparia::test

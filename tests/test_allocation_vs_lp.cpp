@@ -1,0 +1,109 @@
+// The allocation solver against the independent GLPK reference (docs/allocation.md, "What the
+// tests compare"): the coverage of every item on 1,000 random basins, plus the water balance of
+// every solved day checked from the formulation alone.
+//
+// RIPARIA_ALLOCATION_SEEDS=first:last (or a single seed) narrows the run when debugging.
+#include "allocation_lp_reference.hpp"
+#include "allocation_random.hpp"
+#include "model/allocation.hpp"
+
+#include <chrono>
+#include <cmath>
+#include <cstdint>
+#include <cstdlib>
+#include <doctest/doctest.h>
+#include <sstream>
+#include <string>
+#include <vector>
+
+using namespace riparia::test;
+using riparia::model::AllocationResult;
+using riparia::model::AllocationSolver;
+
+namespace {
+
+constexpr double kCoverageTolerance = 1e-6; // absolute, on coverage
+
+struct SeedRange {
+    std::uint64_t first = 1, last = 1000;
+};
+
+SeedRange seed_range() {
+    SeedRange range;
+    if (const char* text = std::getenv("RIPARIA_ALLOCATION_SEEDS")) {
+        const std::string s(text);
+        const auto colon = s.find(':');
+        range.first = std::stoull(s.substr(0, colon));
+        range.last = colon == std::string::npos ? range.first : std::stoull(s.substr(colon + 1));
+    }
+    return range;
+}
+
+int node_count(std::uint64_t seed) {
+    return 2 + static_cast<int>(seed * 7 % 199);
+}
+
+// Lines naming each item whose coverages differ.
+std::vector<std::string> coverage_mismatches(const RandomAllocationInstance& instance,
+                                             const std::vector<double>& solver,
+                                             const std::vector<double>& reference) {
+    std::vector<std::string> lines;
+    const std::size_t demands = instance.network.demands.size();
+    for (std::size_t i = 0; i < reference.size(); ++i) {
+        if (std::abs(solver[i] - reference[i]) <= kCoverageTolerance) continue;
+        std::ostringstream out;
+        out.precision(12);
+        if (i < demands)
+            out << "demand " << i;
+        else
+            out << "requirement " << i - demands;
+        out << ": solver " << solver[i] << ", reference " << reference[i];
+        lines.push_back(out.str());
+    }
+    return lines;
+}
+
+std::string joined(const std::vector<std::string>& lines) {
+    std::string text;
+    for (const auto& line : lines)
+        text += "  " + line + "\n";
+    return text;
+}
+
+} // namespace
+
+TEST_CASE("allocation solver agrees with the GLPK reference on 1000 random basins") {
+    const SeedRange range = seed_range();
+    double solver_seconds = 0, reference_seconds = 0;
+    int failed = 0;
+    for (std::uint64_t seed = range.first; seed <= range.last; ++seed) {
+        const RandomAllocationInstance instance = make_random_instance(seed, node_count(seed));
+        const auto t0 = std::chrono::steady_clock::now();
+        AllocationSolver solver(instance.network);
+        AllocationResult result;
+        solver.solve(instance.day, result);
+        const auto t1 = std::chrono::steady_clock::now();
+        const std::vector<double> reference = reference_coverages(instance.network, instance.day);
+        const auto t2 = std::chrono::steady_clock::now();
+        solver_seconds += std::chrono::duration<double>(t1 - t0).count();
+        reference_seconds += std::chrono::duration<double>(t2 - t1).count();
+
+        const auto balance = balance_violations(instance, result);
+        std::vector<std::string> mismatches;
+        if (balance.empty() || result.delivered_m3s.size() == instance.network.demands.size())
+            mismatches =
+                coverage_mismatches(instance, result_coverages(instance, result), reference);
+        if (balance.empty() && mismatches.empty()) continue;
+        ++failed;
+        INFO("seed " << seed << ", " << node_count(seed) << " nodes");
+        INFO("balance violations:\n" << joined(balance));
+        INFO("coverage mismatches:\n" << joined(mismatches));
+        // The full dump only for the first few failures, to keep the log readable.
+        INFO((failed <= 3 ? describe(instance) : std::string("(dump omitted)")));
+        CHECK(balance.empty());
+        CHECK(mismatches.empty());
+    }
+    MESSAGE("seeds " << range.first << ".." << range.last << ": solver " << solver_seconds
+                     << " s, GLPK reference " << reference_seconds << " s, " << failed
+                     << " failing");
+}
