@@ -56,6 +56,27 @@ double ChannelState::route(std::size_t reach, double inflow_m3s) {
     return lagged + s0 - s1;
 }
 
+double ChannelState::arrival_without_inflow(std::size_t reach) const {
+    const int n = lag_whole_days_[reach];
+    const int length = n + 2;
+    const double* ring = &ring_[ring_offset_[reach]];
+    // After tomorrow's shift, the inflow k days ago sits at (head + k) with today's at head - 1.
+    const int head = (ring_head_[reach] + length - 1) % length;
+    const double f = lag_fraction_[reach];
+    const double at_n = n == 0 ? 0.0 : ring[(head + n) % length];
+    const double lagged = (1.0 - f) * at_n + f * ring[(head + n + 1) % length];
+    const double s0 = reservoir_[reach];
+    const double s1 = s0 * recession_[reach] + lagged * reservoir_gain_[reach];
+    return lagged + s0 - s1;
+}
+
+double ChannelState::same_day_gain(std::size_t reach) const {
+    if (lag_whole_days_[reach] > 0) return 0.0;
+    // (1 - f) of today's inflow enters the linear reservoir today, which lets 1 - K (1 - a) of it
+    // out.
+    return (1.0 - lag_fraction_[reach]) * (1.0 - reservoir_gain_[reach]);
+}
+
 double ChannelState::storage_m3s_day(std::size_t reach) const {
     // After today's release: inflows of the last n days are wholly in transit, and the fraction
     // f of the inflow n days ago (its remaining part leaves tomorrow).

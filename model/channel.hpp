@@ -33,6 +33,11 @@ class ChannelState {
     // Takes today's inflow into reach i and returns today's mean outflow.
     double route(std::size_t reach, double inflow_m3s);
 
+    // Today's outflow is arrival_without_inflow(reach) + same_day_gain(reach) x today's inflow;
+    // the allocation uses this split to know what an upstream release delivers the same day.
+    double arrival_without_inflow(std::size_t reach) const;
+    double same_day_gain(std::size_t reach) const;
+
     double storage_m3s_day(std::size_t reach) const; // lag queue + reservoir
     std::size_t state_bytes(std::size_t reach) const;
 
