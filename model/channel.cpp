@@ -72,7 +72,8 @@ double ChannelState::arrival_without_inflow(std::size_t reach) const {
 
 double ChannelState::same_day_gain(std::size_t reach) const {
     if (lag_whole_days_[reach] > 0) return 0.0;
-    // (1 - f) of today's inflow enters the linear reservoir today, which lets 1 - K (1 - a) of it out.
+    // (1 - f) of today's inflow enters the linear reservoir today, which lets 1 - K (1 - a) of it
+    // out.
     return (1.0 - lag_fraction_[reach]) * (1.0 - reservoir_gain_[reach]);
 }
 

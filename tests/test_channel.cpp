@@ -96,12 +96,14 @@ TEST_CASE("a day's outflow splits into what was already in the channel and a sam
     std::mt19937_64 rng(3);
     std::uniform_real_distribution<double> u(0, 1);
     for (int trial = 0; trial < 40; ++trial) {
-        const RoutingParams p{trial % 4 == 0 ? 0.0 : 3 * u(rng), trial % 3 == 0 ? 0.0 : 10 * u(rng)};
+        const RoutingParams p{trial % 4 == 0 ? 0.0 : 3 * u(rng),
+                              trial % 3 == 0 ? 0.0 : 10 * u(rng)};
         std::vector<RoutingParams> params{p};
         ChannelState channel(params);
         for (int day = 0; day < 200; ++day) {
             const double q = 100 * u(rng);
-            const double predicted = channel.arrival_without_inflow(0) + channel.same_day_gain(0) * q;
+            const double predicted =
+                channel.arrival_without_inflow(0) + channel.same_day_gain(0) * q;
             const double routed = channel.route(0, q);
             CHECK(routed == doctest::Approx(predicted).epsilon(1e-12));
         }
