@@ -6,8 +6,9 @@
 namespace riparia::io::management {
 
 const std::vector<std::string> kAgreementKeys = {
-    "id",      "name",       "kind",     "countries", "at",     "reference",
-    "priority", "flow_m3s",  "volume_hm3", "drought_reference_m3s", "shares", "months", "bands"};
+    "id",        "name",     "kind",     "countries",  "at",
+    "reference", "priority", "flow_m3s", "volume_hm3", "drought_reference_m3s",
+    "shares",    "months",   "bands"};
 
 namespace {
 
@@ -39,7 +40,8 @@ void read_shares(const toml::table& table, const TomlTable& t, model::AgreementS
         sum += *x;
     }
     if (sum > 1.0 + 1e-9) {
-        t.fail("shares", fmt::format("the shares sum to {:.4g} %, expected at most 100 %", 100 * sum));
+        t.fail("shares",
+               fmt::format("the shares sum to {:.4g} %, expected at most 100 %", 100 * sum));
     }
     a.downstream_share = node->as_array()->get(1)->value<double>().value();
 }
@@ -47,7 +49,8 @@ void read_shares(const toml::table& table, const TomlTable& t, model::AgreementS
 void read_schedule(const toml::table& table, const TomlTable& t, model::AgreementSpec& a) {
     const toml::node* months = table.get("months");
     if (!months || !months->is_array() || months->as_array()->empty()) {
-        t.fail(months ? "months" : "kind", "a schedule needs months = [...] (1-12) when it applies");
+        t.fail(months ? "months" : "kind",
+               "a schedule needs months = [...] (1-12) when it applies");
     }
     for (const toml::node& m : *months->as_array()) {
         const auto month = m.value<std::int64_t>();
@@ -56,14 +59,16 @@ void read_schedule(const toml::table& table, const TomlTable& t, model::Agreemen
     }
     const toml::node* bands = table.get("bands");
     if (!bands || !bands->is_array_of_tables()) {
-        t.fail(bands ? "bands" : "kind", "a schedule needs bands = [{ upto_m3s, share, offset_m3s }, ...]");
+        t.fail(bands ? "bands" : "kind",
+               "a schedule needs bands = [{ upto_m3s, share, offset_m3s }, ...]");
     }
     double previous = -1;
     for (const toml::node& node : *bands->as_array()) {
         const TomlTable b(*node.as_table(), t.file(), t.context() + " band",
                           {"upto_m3s", "share", "offset_m3s"});
         model::ScheduleBand band;
-        band.upto_m3s = b.optional_number("upto_m3s").value_or(std::numeric_limits<double>::infinity());
+        band.upto_m3s =
+            b.optional_number("upto_m3s").value_or(std::numeric_limits<double>::infinity());
         band.share = b.optional_number("share").value_or(0.0);
         band.offset_m3s = b.optional_number("offset_m3s").value_or(0.0);
         if (band.share < 0 || band.share > 1) b.fail("share", "expected a fraction in [0, 1]");
@@ -78,7 +83,8 @@ void read_schedule(const toml::table& table, const TomlTable& t, model::Agreemen
 
 model::AgreementKind read_kind(const TomlTable& t) {
     const std::string kind = t.required_string("kind");
-    static const std::vector<std::string> kinds = {"min_flow", "annual_volume", "share", "schedule"};
+    static const std::vector<std::string> kinds = {"min_flow", "annual_volume", "share",
+                                                   "schedule"};
     for (std::size_t k = 0; k < kinds.size(); ++k) {
         if (kind == kinds[k]) return static_cast<model::AgreementKind>(k);
     }
@@ -101,7 +107,9 @@ model::AgreementSpec read_agreement(const toml::table& table, const std::string&
     if (!t.has("priority")) t.fail_here("missing required key 'priority' (an integer >= 1)");
     a.priority = priority_of(t, "priority", 1);
     switch (a.kind) {
-    case model::AgreementKind::min_flow: a.flow_m3s = monthly_values(table, t, "flow_m3s"); break;
+    case model::AgreementKind::min_flow:
+        a.flow_m3s = monthly_values(table, t, "flow_m3s");
+        break;
     case model::AgreementKind::annual_volume:
         a.annual_volume_hm3 = non_negative(t, "volume_hm3");
         a.drought_reference_m3s = t.optional_number("drought_reference_m3s").value_or(0.0);

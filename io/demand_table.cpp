@@ -5,9 +5,15 @@
 
 namespace riparia::io::management {
 
-const std::vector<std::string> kDemandKeys = {
-    "id",     "country",           "subbasin",             "sector",          "annual_volume_hm3",
-    "monthly_profile", "consumptive_fraction", "return_subbasin", "priority"};
+const std::vector<std::string> kDemandKeys = {"id",
+                                              "country",
+                                              "subbasin",
+                                              "sector",
+                                              "annual_volume_hm3",
+                                              "monthly_profile",
+                                              "consumptive_fraction",
+                                              "return_subbasin",
+                                              "priority"};
 const std::vector<std::string> kFlowKeys = {"id", "subbasin", "flow_m3s", "priority"};
 
 namespace {
@@ -30,12 +36,14 @@ std::array<double, 12> read_profile(const toml::table& table, const TomlTable& t
     if (!t.has("monthly_profile")) {
         static constexpr int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
         std::array<double, 12> flat{};
-        for (int m = 0; m < 12; ++m) flat[m] = days[m] / 365.0;
+        for (int m = 0; m < 12; ++m)
+            flat[m] = days[m] / 365.0;
         return flat;
     }
     const toml::node* node = table.get("monthly_profile");
     if (!node->is_array() || node->as_array()->size() != 12) {
-        t.fail("monthly_profile", "expected an array of 12 shares (January to December) summing to 1");
+        t.fail("monthly_profile",
+               "expected an array of 12 shares (January to December) summing to 1");
     }
     const auto profile = monthly_values(table, t, "monthly_profile");
     const double sum = std::accumulate(profile.begin(), profile.end(), 0.0);
@@ -52,13 +60,15 @@ int read_return_node(const TomlTable& t, const Context& c, int node) {
     for (int v = node; v >= 0; v = c.basin.network.downstream(static_cast<std::size_t>(v))) {
         if (v == target) return target;
     }
-    t.fail("return_subbasin", fmt::format("'{}' is not the withdrawal sub-basin or downstream of it",
-                                          c.basin.subbasins[target].id));
+    t.fail("return_subbasin",
+           fmt::format("'{}' is not the withdrawal sub-basin or downstream of it",
+                       c.basin.subbasins[target].id));
 }
 
 } // namespace
 
-model::DemandSpec read_demand(const toml::table& table, const std::string& label, const Context& c) {
+model::DemandSpec read_demand(const toml::table& table, const std::string& label,
+                              const Context& c) {
     const TomlTable t(table, c.path, label, kDemandKeys);
     model::DemandSpec d;
     d.id = t.required_string("id");

@@ -38,12 +38,11 @@ model::Management read_management(const toml::table& root, const std::string& pa
         m.demands.push_back(read_demand(table, label, c));
         unique(TomlTable(table, path, label, kDemandKeys), m.demands.back().id);
     });
-    for_each_table(root, c, "environmental_flow",
-                   [&](const toml::table& table, const std::string& label) {
-                       m.environmental_flows.push_back(read_environmental_flow(table, label, c));
-                       unique(TomlTable(table, path, label, kFlowKeys),
-                              m.environmental_flows.back().id);
-                   });
+    for_each_table(
+        root, c, "environmental_flow", [&](const toml::table& table, const std::string& label) {
+            m.environmental_flows.push_back(read_environmental_flow(table, label, c));
+            unique(TomlTable(table, path, label, kFlowKeys), m.environmental_flows.back().id);
+        });
     for_each_table(root, c, "agreement", [&](const toml::table& table, const std::string& label) {
         m.agreements.push_back(read_agreement(table, label, c));
         unique(TomlTable(table, path, label, kAgreementKeys), m.agreements.back().id);

@@ -25,12 +25,13 @@ struct Context {
 };
 
 template <typename F>
-inline void for_each_table(const toml::table& root, const Context& c,
-                                          const std::string& key, F&& read) {
+inline void for_each_table(const toml::table& root, const Context& c, const std::string& key,
+                           F&& read) {
     const toml::node* list = root.get(key);
     if (!list) return;
     if (!list->is_array_of_tables()) {
-        TomlTable(root, c.path, "basin file", {}).fail(key, fmt::format("expected [[{}]] tables", key));
+        TomlTable(root, c.path, "basin file", {})
+            .fail(key, fmt::format("expected [[{}]] tables", key));
     }
     int index = 0;
     for (const toml::node& node : *list->as_array()) {
@@ -44,7 +45,8 @@ inline void for_each_table(const toml::table& root, const Context& c,
     }
 }
 
-inline int node_of(const TomlTable& t, const Context& c, const std::string& key, bool required = true) {
+inline int node_of(const TomlTable& t, const Context& c, const std::string& key,
+                   bool required = true) {
     const auto id = required ? std::optional(t.required_string(key)) : t.optional_string(key);
     if (!id) return -1;
     const int node = c.basin.network.index_of(*id);
@@ -70,7 +72,7 @@ inline double non_negative(const TomlTable& t, const std::string& key) {
 
 // A number (the same every month) or an array of 12 non-negative numbers.
 inline std::array<double, 12> monthly_values(const toml::table& table, const TomlTable& t,
-                                      const std::string& key) {
+                                             const std::string& key) {
     std::array<double, 12> values{};
     const toml::node* node = table.get(key);
     if (!node) t.fail_here(fmt::format("missing required key '{}' (a number or 12 numbers)", key));
@@ -79,21 +81,23 @@ inline std::array<double, 12> monthly_values(const toml::table& table, const Tom
     } else if (node->is_array() && node->as_array()->size() == 12) {
         for (std::size_t m = 0; m < 12; ++m) {
             const toml::node& v = *node->as_array()->get(m);
-            if (!v.is_number()) t.fail(key, fmt::format("value {} is {}, expected a number", m + 1,
-                                                        toml_type_name(v)));
+            if (!v.is_number())
+                t.fail(key,
+                       fmt::format("value {} is {}, expected a number", m + 1, toml_type_name(v)));
             values[m] = v.value<double>().value();
         }
     } else {
         t.fail(key, "expected a number or an array of 12 numbers (January to December)");
     }
     for (double v : values) {
-        if (!std::isfinite(v) || v < 0) t.fail(key, fmt::format("found {}, expected values >= 0", v));
+        if (!std::isfinite(v) || v < 0)
+            t.fail(key, fmt::format("found {}, expected values >= 0", v));
     }
     return values;
 }
 
 inline std::string country_of(const TomlTable& t, const Context& c, const std::string& code,
-                       const std::string& key) {
+                              const std::string& key) {
     if (!c.countries.count(code)) {
         std::vector<std::string> known(c.countries.begin(), c.countries.end());
         t.fail(key, fmt::format("found '{}', expected a country of this basin's sub-basins ({}){}",

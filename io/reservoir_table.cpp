@@ -4,10 +4,18 @@
 
 namespace riparia::io::management {
 
-const std::vector<std::string> kReservoirKeys = {
-    "id",       "name",           "subbasin",     "capacity_hm3", "dead_storage_hm3",
-    "initial_storage_hm3", "max_release_m3s", "area_km2", "area", "rule", "filling",
-    "rule_priority"};
+const std::vector<std::string> kReservoirKeys = {"id",
+                                                 "name",
+                                                 "subbasin",
+                                                 "capacity_hm3",
+                                                 "dead_storage_hm3",
+                                                 "initial_storage_hm3",
+                                                 "max_release_m3s",
+                                                 "area_km2",
+                                                 "area",
+                                                 "rule",
+                                                 "filling",
+                                                 "rule_priority"};
 
 namespace {
 
@@ -23,7 +31,8 @@ model::StorageAreaCurve read_area(const toml::table& table, const TomlTable& t,
         curve.area_km2 = {non_negative(t, "area_km2")};
         return curve;
     }
-    const TomlTable a(*t.optional_table("area"), path, label + " area", {"storage_hm3", "area_km2"});
+    const TomlTable a(*t.optional_table("area"), path, label + " area",
+                      {"storage_hm3", "area_km2"});
     const toml::table& inner = *table.get("area")->as_table();
     for (const char* key : {"storage_hm3", "area_km2"}) {
         const toml::node* node = inner.get(key);
@@ -52,8 +61,9 @@ model::StorageAreaCurve read_area(const toml::table& table, const TomlTable& t,
 void read_rule(const TomlTable& t, const std::string& path, const std::string& label,
                model::ReservoirSpec& r) {
     const toml::table* table = t.optional_table("rule");
-    if (!table) t.fail_here("missing required key 'rule' (a table with kind = \"monthly_target\" "
-                            "or \"hanasaki\")");
+    if (!table)
+        t.fail_here("missing required key 'rule' (a table with kind = \"monthly_target\" "
+                    "or \"hanasaki\")");
     const TomlTable rule(*table, path, label + " rule", {"kind", "release_m3s", "purpose"});
     const std::string kind = rule.required_string("kind");
     if (kind == "monthly_target") {
@@ -63,7 +73,8 @@ void read_rule(const TomlTable& t, const std::string& path, const std::string& l
         r.rule = model::RuleKind::hanasaki;
         const std::string purpose = rule.optional_string("purpose").value_or("other");
         if (purpose != "irrigation" && purpose != "other") {
-            rule.fail("purpose", fmt::format("found '{}', expected 'irrigation' or 'other'", purpose));
+            rule.fail("purpose",
+                      fmt::format("found '{}', expected 'irrigation' or 'other'", purpose));
         }
         r.irrigation = purpose == "irrigation";
     } else {
@@ -84,7 +95,8 @@ void read_filling(const TomlTable& t, const std::string& path, const std::string
     r.filling.first_day = calendar::day_number(*date);
     r.filling.years = f.required_number("years");
     if (r.filling.years <= 0 || r.filling.years > 100) {
-        f.fail("years", fmt::format("found {}, expected a duration in (0, 100] years", r.filling.years));
+        f.fail("years",
+               fmt::format("found {}, expected a duration in (0, 100] years", r.filling.years));
     }
     r.filling.min_release_m3s = f.optional_number("min_release_m3s").value_or(0.0);
     if (r.filling.min_release_m3s < 0) f.fail("min_release_m3s", "expected a flow >= 0");
@@ -100,13 +112,15 @@ model::ReservoirSpec read_reservoir(const toml::table& table, const std::string&
     r.name = t.optional_string("name").value_or(r.id);
     r.node = node_of(t, c, "subbasin");
     r.capacity_hm3 = t.required_number("capacity_hm3");
-    if (r.capacity_hm3 <= 0) t.fail("capacity_hm3", fmt::format("found {}, expected > 0", r.capacity_hm3));
+    if (r.capacity_hm3 <= 0)
+        t.fail("capacity_hm3", fmt::format("found {}, expected > 0", r.capacity_hm3));
     r.dead_storage_hm3 = t.optional_number("dead_storage_hm3").value_or(0.0);
     if (r.dead_storage_hm3 < 0) t.fail("dead_storage_hm3", "expected a volume >= 0");
     if (r.capacity_hm3 < r.dead_storage_hm3) {
-        t.fail("capacity_hm3", fmt::format("found {}, which is below dead_storage_hm3 = {}; expected "
-                                           "capacity >= dead storage",
-                                           r.capacity_hm3, r.dead_storage_hm3));
+        t.fail("capacity_hm3",
+               fmt::format("found {}, which is below dead_storage_hm3 = {}; expected "
+                           "capacity >= dead storage",
+                           r.capacity_hm3, r.dead_storage_hm3));
     }
     r.initial_storage_hm3 = non_negative(t, "initial_storage_hm3");
     if (r.initial_storage_hm3 > r.capacity_hm3) {

@@ -10,17 +10,12 @@ namespace riparia::model {
 
 namespace {
 constexpr double kInfinity = std::numeric_limits<double>::infinity();
-constexpr int kBisectionSteps = 52;     // coverage to 2^-52 of its range
-constexpr double kFreezeStep = 1e-7;
+constexpr int kBisectionSteps = 52; // coverage to 2^-52 of its range
 // Limits are checked with this slack (times the day's total water) so that rounding never
 // blocks a flow equal to its requirement.
 constexpr double kRelativeTolerance = 1e-13;
-// Freezing: a limit is binding when its slack is below kBindingSlack x the day's water; an item
-// is probed by raising it a quarter of its remaining range; it draws on a limit when that takes
-// more than kNoticeableShare of the raised volume from it.
-constexpr double kBindingSlack = 1e-9;
-constexpr double kProbeStep = 0.25;
-constexpr double kNoticeableShare = 1e-9;
+// Freezing: a limit is binding when its slack is below kBindingSlack x the day's water.
+constexpr double kBindingSlack = 1e-12;
 
 std::vector<int> topological_order(const std::vector<int>& downstream) {
     const std::size_t n = downstream.size();
@@ -43,8 +38,8 @@ std::vector<int> topological_order(const std::vector<int>& downstream) {
 } // namespace
 
 AllocationSolver::AllocationSolver(const AllocationNetwork& network)
-    : network_(network), nodes_(network.downstream.size()),
-      demand_count_(network.demands.size()), requirement_count_(network.requirements.size()),
+    : network_(network), nodes_(network.downstream.size()), demand_count_(network.demands.size()),
+      requirement_count_(network.requirements.size()),
       order_(topological_order(network.downstream)) {
     reservoir_at_.assign(nodes_, -1);
     for (std::size_t r = 0; r < network.reservoirs.size(); ++r) {
@@ -62,7 +57,8 @@ AllocationSolver::AllocationSolver(const AllocationNetwork& network)
         by_priority[network.requirements[k].priority].push_back(
             static_cast<int>(demand_count_ + k));
     }
-    for (auto& [priority, items] : by_priority) level_items_.push_back(items);
+    for (auto& [priority, items] : by_priority)
+        level_items_.push_back(items);
     for (const auto& d : network.demands) {
         if (return_bypasses_reservoir(network, d)) {
             throw std::invalid_argument("allocation: a demand's return flow bypasses a reservoir");
@@ -75,6 +71,7 @@ AllocationSolver::AllocationSolver(const AllocationNetwork& network)
     slack_.assign(nodes_ + requirement_count_, 0.0);
     base_slack_.assign(slack_.size(), 0.0);
     slack_floor_.assign(slack_.size(), 0.0);
+    pass_through_.assign(nodes_, 1.0);
     active_.assign(items, 0);
     rising_.reserve(items);
     outflow_cap_.assign(network.reservoirs.size(), kInfinity);
@@ -106,14 +103,17 @@ bool return_bypasses_reservoir(const AllocationNetwork& network,
     return false;
 }
 
-void AllocationSolver::set_coverage(int item, double coverage) { coverage_[item] = coverage; }
+void AllocationSolver::set_coverage(int item, double coverage) {
+    coverage_[item] = coverage;
+}
 
 // Withdrawals at node v from its coverages, trimmed to `limit` when they exceed it by no more
 // than the tolerance (so that rounding never makes water); returns whether they fit.
 bool AllocationSolver::withdraw(const AllocationDay& day, int v, double limit, double& withdrawn,
                                 double& own_return) {
     withdrawn = 0;
-    for (const int j : demands_at_[v]) withdrawn += coverage_[j] * day.request_m3s[j];
+    for (const int j : demands_at_[v])
+        withdrawn += coverage_[j] * day.request_m3s[j];
     slack_[v] = limit - withdrawn;
     const bool fits = withdrawn <= limit + tolerance_; // eq. 2 / eq. 4 (see evaluate)
     const double trim =
@@ -126,15 +126,17 @@ bool AllocationSolver::withdraw(const AllocationDay& day, int v, double limit, d
         withdrawal_[j] = w;
         withdrawn += w;
         const double back = (1.0 - d.consumptive_fraction) * w;
-        if (d.return_node == v) own_return += back;
-        else if (d.return_node >= 0) returns_in_[d.return_node] += back * return_share_[j];
+        if (d.return_node == v)
+            own_return += back;
+        else if (d.return_node >= 0)
+            returns_in_[d.return_node] += back * return_share_[j];
     }
     return fits;
 }
 
 // Outflow of a reservoir node: within [max(0, X - C), O_max(X)] and under the current cap.
-double AllocationSolver::reservoir_outflow(const AllocationDay& day, int v, int r,
-                                           double available, double withdrawn, double own_return) {
+double AllocationSolver::reservoir_outflow(const AllocationDay& day, int v, int r, double available,
+                                           double withdrawn, double own_return) {
     const double after_evaporation = day.storage[r] - day.evaporation[r];
     const double floor = std::min(day.dead_storage[r], after_evaporation);
     const double held = after_evaporation + available - withdrawn + own_return;
@@ -143,7 +145,39 @@ double AllocationSolver::reservoir_outflow(const AllocationDay& day, int v, int 
     const double highest = std::max(
         lowest, std::max(std::min(day.max_release[r], held - floor), held - day.capacity[r]));
     lowest_outflow_[r] = lowest;
-    return std::max(lowest, std::min(highest, outflow_cap_[r]));
+    const double outflow = std::max(lowest, std::min(highest, outflow_cap_[r]));
+    pass_through_[v] = release_response(day, r, held, floor);
+    return outflow;
+}
+
+namespace {
+// One-sided derivative, for a small decrease of x, of the larger (or smaller) of two piecewise
+// linear terms with values a, b and slopes da, db: at a tie the one that falls slower (faster)
+// stays the larger (smaller).
+double slope_of_max(double a, double da, double b, double db) {
+    return a > b ? da : b > a ? db : std::min(da, db);
+}
+double slope_of_min(double a, double da, double b, double db) {
+    return a < b ? da : b < a ? db : std::max(da, db);
+}
+} // namespace
+
+// d outflow / d held at a reservoir, for less water held: 1 where the release follows the water
+// (down to the dead level, or spilling), 0 where it stays at Q_max or at a cap.
+double AllocationSolver::release_response(const AllocationDay& day, int r, double held,
+                                          double floor) const {
+    const double lowest = std::max(0.0, held - day.capacity[r]);
+    const double d_lowest = held - day.capacity[r] > 0 ? 1.0 : 0.0;
+    const double limited = std::min(day.max_release[r], held - floor);
+    const double d_limited = slope_of_min(day.max_release[r], 0.0, held - floor, 1.0);
+    const double spill = held - day.capacity[r];
+    const double upper = std::max(limited, spill);
+    const double d_upper = slope_of_max(limited, d_limited, spill, 1.0);
+    const double highest = std::max(lowest, upper);
+    const double d_highest = slope_of_max(lowest, d_lowest, upper, d_upper);
+    const double capped = std::min(highest, outflow_cap_[r]);
+    const double d_capped = slope_of_min(highest, d_highest, outflow_cap_[r], 0.0);
+    return slope_of_max(lowest, d_lowest, capped, d_capped);
 }
 
 bool AllocationSolver::evaluate(const AllocationDay& day) {
@@ -160,9 +194,9 @@ bool AllocationSolver::evaluate(const AllocationDay& day) {
                         available;
         double withdrawn, own_return;
         withdraw(day, v, limit, withdrawn, own_return);
-        const double outflow =
-            r < 0 ? std::max(0.0, available - withdrawn) + own_return // eq. 3
-                  : reservoir_outflow(day, v, r, available, withdrawn, own_return);
+        const double outflow = r < 0
+                                   ? std::max(0.0, available - withdrawn) + own_return // eq. 3
+                                   : reservoir_outflow(day, v, r, available, withdrawn, own_return);
         outflow_[v] = outflow;
         for (const int k : requirements_at_[v]) {
             const double required = coverage_[demand_count_ + k] * day.required_m3s[k];
@@ -182,53 +216,84 @@ bool AllocationSolver::evaluate(const AllocationDay& day) {
 double AllocationSolver::rise_together(const AllocationDay& day, const std::vector<int>& items,
                                        double from) {
     auto set_all = [&](double c) {
-        for (const int i : items) coverage_[i] = c;
+        for (const int i : items)
+            coverage_[i] = c;
     };
     set_all(from);
     evaluate(day);
-    for (std::size_t c = 0; c < slack_.size(); ++c) slack_floor_[c] = std::min(0.0, slack_[c]);
+    for (std::size_t c = 0; c < slack_.size(); ++c)
+        slack_floor_[c] = std::min(0.0, slack_[c]);
     set_all(1.0);
     if (evaluate(day)) return 1.0;
     double feasible = from, infeasible = 1.0;
     for (int step = 0; step < kBisectionSteps; ++step) {
         const double middle = 0.5 * (feasible + infeasible);
         set_all(middle);
-        if (evaluate(day)) feasible = middle;
-        else infeasible = middle;
+        if (evaluate(day))
+            feasible = middle;
+        else
+            infeasible = middle;
     }
     set_all(feasible);
     return feasible;
 }
 
-// After a rise stops at `level`, an item is blocked when raising it alone (by a large step)
-// takes slack from a limit that is binding now. The large step keeps the test clear of rounding;
-// feasibility is monotone, so a binding limit that an item draws on only loses slack.
+// After a rise stops at `level`, an item is blocked when some limit binding now loses slack as
+// the item alone rises. Raising an item only takes water from its node and the river below it,
+// so the effect is followed down that path with the exact (one-sided) derivatives of eq. 1-7 at
+// the current point: no finite step, no rounding threshold on the effect.
 bool AllocationSolver::freeze_blocked(const AllocationDay& day, const std::vector<int>& items,
                                       double level) {
+    (void)level;
     evaluate(day);
-    base_slack_ = slack_;
     const double binding = kBindingSlack * scale_;
     bool any = false;
-    trim_ = false; // a probe beyond a limit must not shrink the other withdrawals there
     for (const int i : items) {
-        const double request = i < static_cast<int>(demand_count_)
-                                   ? day.request_m3s[i]
-                                   : day.required_m3s[i - demand_count_];
-        const double raised = std::min(1.0, level + kProbeStep * (1.0 - level) + kFreezeStep);
-        coverage_[i] = raised;
-        evaluate(day);
-        coverage_[i] = level;
-        const double noticeable = kNoticeableShare * (raised - level) * request;
-        for (std::size_t c = 0; c < slack_.size(); ++c) {
-            if (base_slack_[c] <= binding && slack_[c] < base_slack_[c] - noticeable) {
-                active_[i] = 0;
-                any = true;
-                break;
-            }
+        if (draws_on_binding_limit(day, i, binding)) {
+            active_[i] = 0;
+            any = true;
         }
     }
-    trim_ = true;
     return any;
+}
+
+bool AllocationSolver::draws_on_binding_limit(const AllocationDay& day, int item,
+                                              double binding) const {
+    if (item >= static_cast<int>(demand_count_)) { // a requirement: only its own limit
+        const int k = item - static_cast<int>(demand_count_);
+        return day.required_m3s[k] > 0 && slack_[nodes_ + k] <= binding;
+    }
+    const auto& d = network_.demands[item];
+    const double w = day.request_m3s[item];
+    if (w <= 0) return false;
+    if (slack_[d.node] <= binding) return true; // eq. 2 / eq. 4 at its own node
+    const double back = (1.0 - d.consumptive_fraction) * w;
+    // Change of the water held at the node, then of its outflow.
+    double held = -w + (d.return_node == d.node ? back : 0.0);
+    double flow = pass_through_[d.node] * held;
+    for (int v = d.node;;) {
+        if (flow < 0 && !requirements_at_[v].empty()) {
+            for (const int k : requirements_at_[v]) {
+                if (slack_[nodes_ + k] <= binding) return true;
+            }
+        }
+        const int down = network_.downstream[v];
+        if (down < 0) return false;
+        double arriving = network_.same_day_gain[v] * flow;
+        if (down == d.return_node && d.return_node != d.node)
+            arriving += back * return_share_[item];
+        if (arriving < 0 && slack_[down] <= binding) return true; // eq. 2 / eq. 4 below
+        flow = pass_through_[down] * arriving;
+        if (flow >= 0 && down != d.return_node && arriving >= 0) {
+            // Nothing taken from here on unless the return is still to come.
+            bool return_below = false;
+            for (int u = down; u >= 0 && d.return_node >= 0; u = network_.downstream[u]) {
+                if (u == d.return_node) return_below = true;
+            }
+            if (!return_below) return false;
+        }
+        v = down;
+    }
 }
 
 void AllocationSolver::solve_level(const AllocationDay& day, const std::vector<int>& items) {
@@ -244,11 +309,13 @@ void AllocationSolver::solve_level(const AllocationDay& day, const std::vector<i
     while (!rising_.empty()) {
         level = rise_together(day, rising_, level);
         if (level >= 1.0) return;
-        for (const int i : rising_) active_[i] = 1;
+        for (const int i : rising_)
+            active_[i] = 1;
         if (!freeze_blocked(day, rising_, level)) {
             // Each could rise alone by its step but not all together: the limit they share is
             // within the steps; they stay at this level.
-            for (const int i : rising_) active_[i] = 0;
+            for (const int i : rising_)
+                active_[i] = 0;
         }
         std::erase_if(rising_, [&](int i) { return !active_[i]; });
     }
@@ -265,8 +332,10 @@ void AllocationSolver::keep_storage(const AllocationDay& day) {
         for (int step = 0; step < kBisectionSteps; ++step) {
             const double middle = 0.5 * (low + high);
             outflow_cap_[r] = middle;
-            if (evaluate(day)) high = middle;
-            else low = middle;
+            if (evaluate(day))
+                high = middle;
+            else
+                low = middle;
         }
         outflow_cap_[r] = high;
     }
@@ -286,14 +355,12 @@ void AllocationSolver::write_result(const AllocationDay& day, AllocationResult& 
         result.delivered_m3s[j] = withdrawal_[j];
         const auto& d = network_.demands[j];
         if (d.return_node >= 0 && d.return_node != d.node) {
-            result.late_return_m3s[d.return_node] += (1.0 - d.consumptive_fraction) *
-                                                     result.delivered_m3s[j] *
-                                                     (1.0 - return_share_[j]);
+            result.late_return_m3s[d.return_node] +=
+                (1.0 - d.consumptive_fraction) * result.delivered_m3s[j] * (1.0 - return_share_[j]);
         }
     }
     for (std::size_t k = 0; k < requirement_count_; ++k) {
-        result.met_m3s[k] =
-            std::min(day.required_m3s[k], outflow_[network_.requirements[k].node]);
+        result.met_m3s[k] = std::min(day.required_m3s[k], outflow_[network_.requirements[k].node]);
     }
     for (std::size_t r = 0; r < reservoirs; ++r) {
         const int v = network_.reservoirs[r].node;
@@ -305,15 +372,19 @@ void AllocationSolver::write_result(const AllocationDay& day, AllocationResult& 
 
 void AllocationSolver::solve(const AllocationDay& day, AllocationResult& result) {
     double scale = 1.0;
-    for (double q : day.inflow_m3s) scale += q;
-    for (double s : day.storage) scale += s;
-    for (double d : day.request_m3s) scale += d;
+    for (double q : day.inflow_m3s)
+        scale += q;
+    for (double s : day.storage)
+        scale += s;
+    for (double d : day.request_m3s)
+        scale += d;
     scale_ = scale;
     tolerance_ = kRelativeTolerance * scale;
     std::fill(coverage_.begin(), coverage_.end(), 0.0);
     std::fill(outflow_cap_.begin(), outflow_cap_.end(), kInfinity);
     std::fill(slack_floor_.begin(), slack_floor_.end(), 0.0);
-    for (const auto& items : level_items_) solve_level(day, items);
+    for (const auto& items : level_items_)
+        solve_level(day, items);
     keep_storage(day);
     write_result(day, result);
 }

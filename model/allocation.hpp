@@ -21,7 +21,7 @@ namespace riparia::model {
 
 struct AllocationNetwork {
     struct Demand {
-        int node = 0;        // withdrawal node
+        int node = 0;         // withdrawal node
         int return_node = -1; // node receiving the non-consumed part the same day; -1: consumed all
         double consumptive_fraction = 1.0;
         int priority = 1; // 1 = highest
@@ -36,8 +36,9 @@ struct AllocationNetwork {
         int node = 0; // at the node's outlet
     };
 
-    std::vector<int> downstream;        // per node; -1 at an outlet
-    std::vector<double> same_day_gain;  // per node: share of today's outflow reaching downstream today
+    std::vector<int> downstream; // per node; -1 at an outlet
+    std::vector<double>
+        same_day_gain; // per node: share of today's outflow reaching downstream today
     std::vector<Demand> demands;
     std::vector<Requirement> requirements;
     std::vector<Reservoir> reservoirs; // at most one per node
@@ -45,8 +46,8 @@ struct AllocationNetwork {
 
 // One day's inputs. Vectors sized as the network's nodes, demands, requirements, reservoirs.
 struct AllocationDay {
-    std::vector<double> inflow_m3s;  // per node: own runoff + arrivals of earlier days' releases
-    std::vector<double> request_m3s; // per demand, >= 0
+    std::vector<double> inflow_m3s;   // per node: own runoff + arrivals of earlier days' releases
+    std::vector<double> request_m3s;  // per demand, >= 0
     std::vector<double> required_m3s; // per requirement, >= 0
     // Per reservoir, volumes in m3/s x day.
     std::vector<double> storage;      // at the start of the day
@@ -99,29 +100,32 @@ class AllocationSolver {
     void solve_level(const AllocationDay& day, const std::vector<int>& items);
     double rise_together(const AllocationDay& day, const std::vector<int>& items, double from);
     bool freeze_blocked(const AllocationDay& day, const std::vector<int>& items, double level);
+    bool draws_on_binding_limit(const AllocationDay& day, int item, double binding) const;
+    double release_response(const AllocationDay& day, int r, double held, double floor) const;
     void keep_storage(const AllocationDay& day);
     void set_coverage(int item, double coverage);
     void write_result(const AllocationDay& day, AllocationResult& result);
 
     AllocationNetwork network_;
     std::size_t nodes_ = 0, demand_count_ = 0, requirement_count_ = 0;
-    std::vector<int> order_;                      // topological, upstream first
-    std::vector<int> reservoir_at_;               // per node, -1 when none
-    std::vector<std::vector<int>> demands_at_;    // per node
+    std::vector<int> order_;                   // topological, upstream first
+    std::vector<int> reservoir_at_;            // per node, -1 when none
+    std::vector<std::vector<int>> demands_at_; // per node
     std::vector<std::vector<int>> requirements_at_;
-    std::vector<std::vector<int>> level_items_;   // per priority level: demands then requirements
-    std::vector<double> return_share_;            // per demand: return_same_day_share
+    std::vector<std::vector<int>> level_items_; // per priority level: demands then requirements
+    std::vector<double> return_share_;          // per demand: return_same_day_share
     double tolerance_ = 0, scale_ = 1;
-    bool trim_ = true; // withdrawals beyond a limit by rounding are trimmed to it
+    bool trim_ = true;                 // withdrawals beyond a limit by rounding are trimmed to it
+    std::vector<double> pass_through_; // per node: d outflow / d water held, in the last pass
     // Work state.
-    std::vector<double> coverage_;    // per item (demands, then requirements)
-    std::vector<double> withdrawal_;  // per demand, in the last pass
+    std::vector<double> coverage_;                         // per item (demands, then requirements)
+    std::vector<double> withdrawal_;                       // per demand, in the last pass
     std::vector<double> slack_, base_slack_, slack_floor_; // per limit: nodes, then requirements
     std::vector<double> outflow_cap_; // per reservoir, +inf while coverages are being raised
     std::vector<double> outflow_, upstream_in_, returns_in_, held_; // per node
     std::vector<double> lowest_outflow_; // per reservoir: max(0, X - C) in the last pass
-    std::vector<char> active_;         // per item, while its level is being solved
-    std::vector<int> rising_;          // items still rising
+    std::vector<char> active_;           // per item, while its level is being solved
+    std::vector<int> rising_;            // items still rising
 };
 
 } // namespace riparia::model

@@ -20,13 +20,15 @@ class MonthlyInflow : public ResultSink {
             const int month = calendar::date_of(b.first_day + d).month - 1;
             ++days_[month];
             for (std::size_t r = 0; r < nodes_.size(); ++r) {
-                sums_[r][month] += b.discharge_m3s[static_cast<std::size_t>(d) * b.stride + nodes_[r]];
+                sums_[r][month] +=
+                    b.discharge_m3s[static_cast<std::size_t>(d) * b.stride + nodes_[r]];
             }
         }
     }
     std::array<double, 12> mean(std::size_t r) const {
         std::array<double, 12> m{};
-        for (int k = 0; k < 12; ++k) m[k] = days_[k] ? sums_[r][k] / days_[k] : 0.0;
+        for (int k = 0; k < 12; ++k)
+            m[k] = days_[k] ? sums_[r][k] / days_[k] : 0.0;
         return m;
     }
 
@@ -39,14 +41,16 @@ class MonthlyInflow : public ResultSink {
 std::array<double, 12> demand_served(const Basin& basin, int reservoir_node) {
     static constexpr int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     std::vector<char> below(basin.subbasins.size(), 0);
-    for (int v = reservoir_node; v >= 0; v = basin.network.downstream(static_cast<std::size_t>(v))) {
+    for (int v = reservoir_node; v >= 0;
+         v = basin.network.downstream(static_cast<std::size_t>(v))) {
         below[v] = 1;
     }
     std::array<double, 12> demand{};
     for (const DemandSpec& d : basin.management.demands) {
         if (!below[d.node]) continue;
         for (int m = 0; m < 12; ++m) {
-            demand[m] += d.annual_volume_hm3 * d.monthly_share[m] / days[m] / units::hm3_per_m3s_day;
+            demand[m] +=
+                d.annual_volume_hm3 * d.monthly_share[m] / days[m] / units::hm3_per_m3s_day;
         }
     }
     return demand;
@@ -57,14 +61,15 @@ std::array<double, 12> demand_served(const Basin& basin, int reservoir_node) {
 std::vector<HanasakiClimatology> hanasaki_climatology(const Basin& basin, ForcingSource& forcing,
                                                       const RunSettings& settings) {
     const auto& reservoirs = basin.management.reservoirs;
-    const bool needed = std::any_of(reservoirs.begin(), reservoirs.end(), [](const ReservoirSpec& r) {
-        return r.rule == RuleKind::hanasaki;
-    });
+    const bool needed =
+        std::any_of(reservoirs.begin(), reservoirs.end(),
+                    [](const ReservoirSpec& r) { return r.rule == RuleKind::hanasaki; });
     if (!needed) return {};
     Basin natural = basin;
     natural.management = Management{};
     std::vector<int> nodes;
-    for (const auto& r : reservoirs) nodes.push_back(r.node);
+    for (const auto& r : reservoirs)
+        nodes.push_back(r.node);
     MonthlyInflow inflow(nodes);
     RunSettings quiet = settings;
     quiet.on_progress = nullptr;

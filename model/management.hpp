@@ -46,7 +46,7 @@ struct ReservoirSpec {
     StorageAreaCurve area;
     RuleKind rule = RuleKind::monthly_target;
     std::array<double, 12> target_release_m3s{}; // monthly_target
-    bool irrigation = false;                      // hanasaki: purpose
+    bool irrigation = false;                     // hanasaki: purpose
     FillingPolicy filling;
     int rule_priority = 1000; // the target is honoured after demands of higher priority
 };
@@ -70,13 +70,13 @@ struct AgreementSpec {
     int node = 0;           // where the downstream party receives the water (outflow of this node)
     int reference_node = 0; // share / schedule: where the shared flow is measured (arriving flow)
     int priority = 1;
-    std::array<double, 12> flow_m3s{};      // min_flow
-    double annual_volume_hm3 = 0;           // annual_volume
-    double drought_reference_m3s = 0;       // annual_volume: reduce when the reference flow's
-                                            // last-365-day mean falls below this (0: never)
-    double downstream_share = 0;            // share
-    std::vector<ScheduleBand> bands;        // schedule
-    std::array<bool, 12> active_months{};   // schedule: months the schedule applies
+    std::array<double, 12> flow_m3s{};    // min_flow
+    double annual_volume_hm3 = 0;         // annual_volume
+    double drought_reference_m3s = 0;     // annual_volume: reduce when the reference flow's
+                                          // last-365-day mean falls below this (0: never)
+    double downstream_share = 0;          // share
+    std::vector<ScheduleBand> bands;      // schedule
+    std::array<bool, 12> active_months{}; // schedule: months the schedule applies
 };
 
 struct Management {

@@ -18,14 +18,17 @@ constexpr int kDroughtWindowDays = 365;
 AllocationNetwork network_of(const Basin& basin, std::vector<double> same_day_gain) {
     AllocationNetwork n;
     const std::size_t nodes = basin.subbasins.size();
-    for (std::size_t v = 0; v < nodes; ++v) n.downstream.push_back(basin.network.downstream(v));
+    for (std::size_t v = 0; v < nodes; ++v)
+        n.downstream.push_back(basin.network.downstream(v));
     n.same_day_gain = std::move(same_day_gain);
     const Management& m = basin.management;
     for (const auto& d : m.demands) {
         n.demands.push_back({d.node, d.return_node, d.consumptive_fraction, d.priority});
     }
-    for (const auto& f : m.environmental_flows) n.requirements.push_back({f.node, f.priority});
-    for (const auto& a : m.agreements) n.requirements.push_back({a.node, a.priority});
+    for (const auto& f : m.environmental_flows)
+        n.requirements.push_back({f.node, f.priority});
+    for (const auto& a : m.agreements)
+        n.requirements.push_back({a.node, a.priority});
     for (const auto& r : m.reservoirs) {
         n.requirements.push_back({r.node, r.rule_priority});
         n.reservoirs.push_back({r.node});
@@ -58,7 +61,8 @@ WaterManager::WaterManager(const Basin& basin, std::vector<double> same_day_gain
         storage_hm3_.push_back(spec.initial_storage_hm3);
         filling_start_hm3_.push_back(spec.initial_storage_hm3);
         if (spec.rule == RuleKind::hanasaki) {
-            hanasaki_.emplace_back(HanasakiRule(spec.capacity_hm3, spec.irrigation, climatology[r]));
+            hanasaki_.emplace_back(
+                HanasakiRule(spec.capacity_hm3, spec.irrigation, climatology[r]));
         } else {
             hanasaki_.emplace_back(std::nullopt);
         }
@@ -134,7 +138,9 @@ void WaterManager::set_agreements(std::int64_t day, int month) {
         const double reference = arrival_m3s_[spec.reference_node]; // yesterday's arriving flow
         double required = 0;
         switch (spec.kind) {
-        case AgreementKind::min_flow: required = spec.flow_m3s[month - 1]; break;
+        case AgreementKind::min_flow:
+            required = spec.flow_m3s[month - 1];
+            break;
         case AgreementKind::annual_volume: {
             required = spec.annual_volume_hm3 / year_days * kM3sDayPerHm3;
             if (spec.drought_reference_m3s > 0 && history_days_ >= kDroughtWindowDays) {
@@ -145,7 +151,9 @@ void WaterManager::set_agreements(std::int64_t day, int month) {
             }
             break;
         }
-        case AgreementKind::share: required = spec.downstream_share * reference; break;
+        case AgreementKind::share:
+            required = spec.downstream_share * reference;
+            break;
         case AgreementKind::schedule:
             if (!spec.active_months[month - 1]) break;
             for (const auto& band : spec.bands) {
@@ -179,7 +187,8 @@ void WaterManager::step(std::int64_t day, const double* inflow_m3s, const double
         if (down >= 0) arrival_m3s_[down] += network_.same_day_gain[v] * outflow_m3s[v];
     }
     for (std::size_t a = 0; a < drought_history_.size(); ++a) {
-        drought_history_[a][history_head_] = arrival_m3s_[basin_.management.agreements[a].reference_node];
+        drought_history_[a][history_head_] =
+            arrival_m3s_[basin_.management.agreements[a].reference_node];
     }
     history_head_ = (history_head_ + 1) % kDroughtWindowDays;
     ++history_days_;
@@ -209,16 +218,20 @@ void WaterManager::record(std::int64_t day, bool account, ManagementDay& f) {
         y.delivered_hm3 += met * units::hm3_per_m3s_day;
         if (met < required * (1 - 1e-9)) ++y.days_short;
     };
-    for (std::size_t k = 0; k < flows; ++k) add(flow_years_[k], f.flow_required_m3s[k], f.flow_met_m3s[k]);
-    for (std::size_t a = 0; a < agreements; ++a) add(agreement_years_[a], f.required_m3s[a], f.met_m3s[a]);
+    for (std::size_t k = 0; k < flows; ++k)
+        add(flow_years_[k], f.flow_required_m3s[k], f.flow_met_m3s[k]);
+    for (std::size_t a = 0; a < agreements; ++a)
+        add(agreement_years_[a], f.required_m3s[a], f.met_m3s[a]);
     for (std::size_t j = 0; j < m.demands.size(); ++j) {
         const double w = result_.delivered_m3s[j] * units::hm3_per_m3s_day;
-        const double consumed = m.demands[j].return_node < 0 ? w : w * m.demands[j].consumptive_fraction;
+        const double consumed =
+            m.demands[j].return_node < 0 ? w : w * m.demands[j].consumptive_fraction;
         totals_.withdrawn += w;
         totals_.consumed += consumed;
         totals_.returned += w - consumed;
     }
-    for (double e : evaporation_hm3_) totals_.evaporated += e;
+    for (double e : evaporation_hm3_)
+        totals_.evaporated += e;
 }
 
 } // namespace riparia::model

@@ -16,11 +16,11 @@ namespace riparia::model {
 
 // Daily figures of one day, per item, for the results file.
 struct ManagementDay {
-    std::vector<double> request_m3s, delivered_m3s;              // per demand
-    std::vector<double> storage_hm3, release_m3s, spill_m3s,     // per reservoir
+    std::vector<double> request_m3s, delivered_m3s;          // per demand
+    std::vector<double> storage_hm3, release_m3s, spill_m3s, // per reservoir
         evaporation_hm3, target_m3s;
-    std::vector<double> required_m3s, met_m3s;                   // per agreement
-    std::vector<double> flow_required_m3s, flow_met_m3s;         // per environmental flow
+    std::vector<double> required_m3s, met_m3s;           // per agreement
+    std::vector<double> flow_required_m3s, flow_met_m3s; // per environmental flow
 };
 
 // Yearly account of one agreement (or environmental flow).
@@ -60,7 +60,8 @@ class WaterManager {
 
   private:
     void set_requests(std::int64_t day, int month);
-    void set_reservoirs(std::int64_t day, int month, const double* inflow_m3s, const double* pet_mm);
+    void set_reservoirs(std::int64_t day, int month, const double* inflow_m3s,
+                        const double* pet_mm);
     void set_agreements(std::int64_t day, int month);
     void record(std::int64_t day, bool account, ManagementDay& figures);
 
@@ -70,11 +71,11 @@ class WaterManager {
     AllocationDay day_;
     AllocationResult result_;
     std::vector<std::optional<HanasakiRule>> hanasaki_; // per reservoir following that rule
-    std::vector<double> storage_hm3_;         // per reservoir
-    std::vector<double> filling_start_hm3_;   // per reservoir
+    std::vector<double> storage_hm3_;                   // per reservoir
+    std::vector<double> filling_start_hm3_;             // per reservoir
     std::vector<double> evaporation_hm3_, target_m3s_, hanasaki_release_m3s_;
     std::vector<char> hanasaki_started_;
-    std::vector<double> arrival_m3s_;         // per node, yesterday: inflow + same-day arrivals
+    std::vector<double> arrival_m3s_; // per node, yesterday: inflow + same-day arrivals
     std::vector<std::vector<double>> drought_history_; // per agreement: last 365 reference arrivals
     int history_head_ = 0, history_days_ = 0;
     std::vector<std::vector<ComplianceYear>> agreement_years_, flow_years_;

@@ -99,12 +99,21 @@ TEST_CASE("a user cut off by a dry tributary does not hold back the others") {
 }
 
 TEST_CASE("a return flow is withdrawn again downstream the same day") {
-    // A withdraws all 10 upstream and returns 60% to node 0; half of nothing left arrives by the
-    // channel, so B (8, lower priority) gets the 6 returned.
-    auto instance = river(0.5, 10.0, 0.0);
+    // A withdraws all 10 upstream and returns 60% to node 0; nothing is left in the river, so
+    // B (8, lower priority) gets the 6 returned: coverage 0.75.
+    auto instance = river(1.0, 10.0, 0.0);
     add_demand(instance, {1, 0, 0.4, 1}, 10.0);
     add_demand(instance, {0, -1, 1.0, 2}, 8.0);
     check_both(instance, {1.0, 0.75});
+}
+
+TEST_CASE("a return flow travels like the river: its same-day share arrives today") {
+    // As above with a reach that delivers half of a day's flow the same day: the return reaches
+    // node 0 like river water, 3 today (B gets 3 of 8) and 3 tomorrow.
+    auto instance = river(0.5, 10.0, 0.0);
+    add_demand(instance, {1, 0, 0.4, 1}, 10.0);
+    add_demand(instance, {0, -1, 1.0, 2}, 8.0);
+    check_both(instance, {1.0, 0.375});
 }
 
 TEST_CASE("a return to the withdrawal node joins its outflow and is not withdrawn twice") {
