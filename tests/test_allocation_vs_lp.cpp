@@ -23,6 +23,9 @@ using riparia::model::AllocationSolver;
 namespace {
 
 constexpr double kCoverageTolerance = 1e-6; // absolute, on coverage
+// GLPK checks feasibility to a relative 1e-9 of each row's bounds (storages of 1e3 m3/s x day),
+// so allocations are compared to 1e-6 of the day's water (inflows and storages).
+constexpr double kWaterTolerance = 1e-6;
 
 struct SeedRange {
     std::uint64_t first = 1, last = 1000;
@@ -49,8 +52,18 @@ std::vector<std::string> coverage_mismatches(const RandomAllocationInstance& ins
                                              const std::vector<double>& reference) {
     std::vector<std::string> lines;
     const std::size_t demands = instance.network.demands.size();
+    // Water allocated to an item: its coverage times its request (demand) or required flow.
+    const auto& day = instance.day;
+    double water = 0; // the day's water: inflows and storages, m3/s (x day)
+    for (double q : day.inflow_m3s) water += q;
+    for (double s : day.storage) water += s;
     for (std::size_t i = 0; i < reference.size(); ++i) {
-        if (std::abs(solver[i] - reference[i]) <= kCoverageTolerance) continue;
+        const double amount = i < demands ? day.request_m3s[i] : day.required_m3s[i - demands];
+        const double difference = std::abs(solver[i] - reference[i]) * amount;
+        // Within 1e-6 of the day's water, or 1e-6 on the coverage itself.
+        if (difference <= kWaterTolerance * water ||
+            std::abs(solver[i] - reference[i]) <= kCoverageTolerance)
+            continue;
         std::ostringstream out;
         out.precision(12);
         if (i < demands)
