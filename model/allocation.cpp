@@ -16,6 +16,7 @@ constexpr int kBisectionSteps = 52; // coverage to 2^-52 of its range
 constexpr double kRelativeTolerance = 1e-13;
 // Freezing: a limit is binding when its slack is below kBindingSlack x the day's water.
 constexpr double kBindingSlack = 1e-12;
+constexpr double kNegligibleShare = 1e-12;
 
 std::vector<int> topological_order(const std::vector<int>& downstream) {
     const std::size_t n = downstream.size();
@@ -271,8 +272,11 @@ bool AllocationSolver::draws_on_binding_limit(const AllocationDay& day, int item
     // Change of the water held at the node, then of its outflow.
     double held = -w + (d.return_node == d.node ? back : 0.0);
     double flow = pass_through_[d.node] * held;
+    // A change smaller than this is a cancellation (say, a return that gives back what the river
+    // lost) seen through rounding, not water taken.
+    const double negligible = kNegligibleShare * w;
     for (int v = d.node;;) {
-        if (flow < 0 && !requirements_at_[v].empty()) {
+        if (flow < -negligible && !requirements_at_[v].empty()) {
             for (const int k : requirements_at_[v]) {
                 if (slack_[nodes_ + k] <= binding) return true;
             }
@@ -282,9 +286,9 @@ bool AllocationSolver::draws_on_binding_limit(const AllocationDay& day, int item
         double arriving = network_.same_day_gain[v] * flow;
         if (down == d.return_node && d.return_node != d.node)
             arriving += back * return_share_[item];
-        if (arriving < 0 && slack_[down] <= binding) return true; // eq. 2 / eq. 4 below
+        if (arriving < -negligible && slack_[down] <= binding) return true; // eq. 2 / 4 below
         flow = pass_through_[down] * arriving;
-        if (flow >= 0 && down != d.return_node && arriving >= 0) {
+        if (flow >= -negligible && down != d.return_node && arriving >= -negligible) {
             // Nothing taken from here on unless the return is still to come.
             bool return_below = false;
             for (int u = down; u >= 0 && d.return_node >= 0; u = network_.downstream[u]) {
