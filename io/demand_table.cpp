@@ -1,6 +1,7 @@
 // [[demand]] and [[environmental_flow]] tables of basin.toml.
 #include "io/management_tables.hpp"
 
+#include <algorithm>
 #include <numeric>
 
 namespace riparia::io::management {
@@ -59,6 +60,16 @@ int read_return_node(const TomlTable& t, const Context& c, int node) {
     const int target = node_of(t, c, "return_subbasin");
     for (int v = node; v >= 0; v = c.basin.network.downstream(static_cast<std::size_t>(v))) {
         if (v == target) return target;
+        // docs/allocation.md: a return may not pass a reservoir (at the withdrawal sub-basin or
+        // between it and the return sub-basin).
+        if (std::find(c.reservoir_nodes.begin(), c.reservoir_nodes.end(), v) !=
+            c.reservoir_nodes.end()) {
+            t.fail("return_subbasin",
+                   fmt::format("the return to '{}' would pass the reservoir at '{}'; expected "
+                               "the withdrawal sub-basin, or one downstream with no reservoir "
+                               "on the way (withdraw below the dam instead)",
+                               c.basin.subbasins[target].id, c.basin.subbasins[v].id));
+        }
     }
     t.fail("return_subbasin",
            fmt::format("'{}' is not the withdrawal sub-basin or downstream of it",

@@ -33,6 +33,7 @@ model::Management read_management(const toml::table& root, const std::string& pa
             }
         }
         reservoir_nodes.push_back(m.reservoirs.back().node);
+        c.reservoir_nodes.push_back(m.reservoirs.back().node);
     });
     for_each_table(root, c, "demand", [&](const toml::table& table, const std::string& label) {
         m.demands.push_back(read_demand(table, label, c));

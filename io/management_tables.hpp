@@ -22,6 +22,7 @@ struct Context {
     const model::Basin& basin;
     std::vector<std::string> ids;
     std::set<std::string> countries;
+    std::vector<int> reservoir_nodes; // filled as [[reservoir]] tables are read (before demands)
 };
 
 template <typename F>

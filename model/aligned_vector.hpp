@@ -13,9 +13,7 @@ template <typename T> struct CacheAlignedAllocator {
     static constexpr std::align_val_t alignment{64};
     CacheAlignedAllocator() = default;
     template <typename U> CacheAlignedAllocator(const CacheAlignedAllocator<U>&) noexcept {}
-    T* allocate(std::size_t n) {
-        return static_cast<T*>(::operator new(n * sizeof(T), alignment));
-    }
+    T* allocate(std::size_t n) { return static_cast<T*>(::operator new(n * sizeof(T), alignment)); }
     void deallocate(T* p, std::size_t) noexcept { ::operator delete(p, alignment); }
     template <typename U> bool operator==(const CacheAlignedAllocator<U>&) const noexcept {
         return true;

@@ -78,8 +78,9 @@ inline void convolve(double* queue, const double* ordinates, int used, int lengt
 }
 
 // Groundwater exchange, routing store and direct flow for one lane group.
-[[gnu::always_inline]] inline void routing_step(const double* uh1_out, const double* uh2_out, const double* x2,
-                         const double* x3, double* store, double* runoff, double* exchange) {
+[[gnu::always_inline]] inline void routing_step(const double* uh1_out, const double* uh2_out,
+                                                const double* x2, const double* x3, double* store,
+                                                double* runoff, double* exchange) {
 #pragma omp simd
     for (int l = 0; l < kLanes; ++l) {
         const double r = store[l], cap = x3[l];

@@ -3,9 +3,9 @@
 #include "model/aligned_vector.hpp"
 #include "model/calendar.hpp"
 #include "model/channel.hpp"
+#include "model/climatology_pass.hpp"
 #include "model/oudin.hpp"
 #include "model/units.hpp"
-#include "model/climatology_pass.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -70,7 +70,7 @@ class Simulation {
     // Managed basins.
     std::unique_ptr<WaterManager> manager_;
     std::vector<double> known_inflow_m3s_, managed_outflow_m3s_;
-    std::vector<ManagementDay> figures_; // per day of the block
+    std::vector<ManagementDay> figures_;                // per day of the block
     std::vector<double> consumed_hm3_, evaporated_hm3_; // per basin
 
   public:
@@ -122,13 +122,16 @@ Simulation::Simulation(const Basin& basin, ForcingSource& forcing, int block_day
     }
     basin_index_.assign(count_, -1);
     const auto& outlets = basin.network.outlets();
-    for (std::size_t k = 0; k < outlets.size(); ++k) basin_index_[outlets[k]] = static_cast<int>(k);
-    for (std::size_t i = 0; i < count_; ++i) basin_index_[i] = basin_index_[basin.network.outlet_of(i)];
+    for (std::size_t k = 0; k < outlets.size(); ++k)
+        basin_index_[outlets[k]] = static_cast<int>(k);
+    for (std::size_t i = 0; i < count_; ++i)
+        basin_index_[i] = basin_index_[basin.network.outlet_of(i)];
     consumed_hm3_.assign(outlets.size(), 0.0);
     evaporated_hm3_.assign(outlets.size(), 0.0);
     if (basin.management.empty()) return;
     std::vector<double> gains(count_);
-    for (std::size_t i = 0; i < count_; ++i) gains[i] = channels_.same_day_gain(i);
+    for (std::size_t i = 0; i < count_; ++i)
+        gains[i] = channels_.same_day_gain(i);
     manager_ = std::make_unique<WaterManager>(basin, gains, climatology);
     known_inflow_m3s_.assign(count_, 0.0);
     managed_outflow_m3s_.assign(count_, 0.0);
@@ -180,11 +183,13 @@ void Simulation::run_managed_routing(int days) {
     for (int d = 0; d < days; ++d) {
         const std::size_t row = static_cast<std::size_t>(d) * stride_;
         for (std::size_t i = 0; i < count_; ++i) {
-            known_inflow_m3s_[i] = units::mm_day_to_m3s(runoff_[row + i], basin_.subbasins[i].area_km2);
+            known_inflow_m3s_[i] =
+                units::mm_day_to_m3s(runoff_[row + i], basin_.subbasins[i].area_km2);
         }
         for (std::size_t i = 0; i < count_; ++i) { // arrivals of earlier days' outflows
             const int down = basin_.network.downstream(i);
-            if (down != Network::kOutlet) known_inflow_m3s_[down] += channels_.arrival_without_inflow(i);
+            if (down != Network::kOutlet)
+                known_inflow_m3s_[down] += channels_.arrival_without_inflow(i);
         }
         manager_->step(block_first_day_ + d, known_inflow_m3s_.data(), &pet_[row], account_day_,
                        managed_outflow_m3s_, figures_[d]);
@@ -274,6 +279,9 @@ void Simulation::record_storage(bool at_start) {
     }
     for (std::size_t r = 0; manager_ && r < basin_.management.reservoirs.size(); ++r) {
         storage_hm3[basin_index_[basin_.management.reservoirs[r].node]] += manager_->storage_hm3(r);
+    }
+    for (std::size_t i = 0; manager_ && i < count_; ++i) {
+        storage_hm3[basin_index_[i]] += manager_->late_returns_hm3(i);
     }
     for (std::size_t k = 0; k < storage_hm3.size(); ++k) {
         (at_start ? balance_.basins[k].storage_start_hm3 : balance_.basins[k].storage_end_hm3) =

@@ -4,8 +4,8 @@
 
 #include "model/basin.hpp"
 #include "model/forcing.hpp"
-#include "model/water_manager.hpp"
 #include "model/water_balance.hpp"
+#include "model/water_manager.hpp"
 
 #include <cstdint>
 #include <functional>

@@ -32,8 +32,8 @@ struct BasinBalance {
     double storage_start_hm3 = 0; // land stores, channels and reservoirs
     double storage_end_hm3 = 0;
     double residual_hm3() const {
-        return precip_hm3 - aet_hm3 + exchange_hm3 - outflow_hm3 - consumed_hm3 -
-               evaporated_hm3 - (storage_end_hm3 - storage_start_hm3);
+        return precip_hm3 - aet_hm3 + exchange_hm3 - outflow_hm3 - consumed_hm3 - evaporated_hm3 -
+               (storage_end_hm3 - storage_start_hm3);
     }
     double relative_residual() const;
 };

@@ -73,14 +73,20 @@ WaterManager::WaterManager(const Basin& basin, std::vector<double> same_day_gain
     evaporation_hm3_.assign(reservoirs, 0.0);
     hanasaki_release_m3s_.assign(reservoirs, 0.0);
     hanasaki_started_.assign(reservoirs, 0);
+    filling_done_.assign(reservoirs, 0);
     target_m3s_.assign(reservoirs, 0.0);
     arrival_m3s_.assign(nodes, 0.0);
+    late_return_m3s_.assign(nodes, 0.0);
     drought_history_.assign(m.agreements.size(), std::vector<double>(kDroughtWindowDays, 0.0));
     agreement_years_.assign(m.agreements.size(), {});
     flow_years_.assign(m.environmental_flows.size(), {});
 }
 
 WaterManager::~WaterManager() = default;
+
+double WaterManager::late_returns_hm3(std::size_t node) const {
+    return late_return_m3s_[node] * units::hm3_per_m3s_day;
+}
 
 double WaterManager::total_storage_hm3() const {
     return std::accumulate(storage_hm3_.begin(), storage_hm3_.end(), 0.0);
@@ -119,8 +125,16 @@ void WaterManager::set_reservoirs(std::int64_t day, int month, const double* inf
             target = hanasaki_release_m3s_[r];
         }
         if (spec.filling.enabled && spec.filling.first_day == day) filling_start_hm3_[r] = storage;
-        const auto filling = filling_target_m3s(spec.filling, day, inflow_m3s[spec.node], storage,
-                                                filling_start_hm3_[r], spec.capacity_hm3);
+        // Filling ends for good once it has ended (full or out of time): it does not restart
+        // when the reservoir later drops below capacity.
+        std::optional<double> filling;
+        if (!filling_done_[r]) {
+            filling = filling_target_m3s(spec.filling, day, inflow_m3s[spec.node], storage,
+                                         filling_start_hm3_[r], spec.capacity_hm3);
+            if (!filling && spec.filling.enabled && day >= spec.filling.first_day) {
+                filling_done_[r] = 1;
+            }
+        }
         if (filling) target = *filling;
         target_m3s_[r] = target;
         day_.required_m3s[first_target + r] = target;
@@ -171,17 +185,21 @@ void WaterManager::set_agreements(std::int64_t day, int month) {
 void WaterManager::step(std::int64_t day, const double* inflow_m3s, const double* pet_mm,
                         bool account, std::vector<double>& outflow_m3s, ManagementDay& figures) {
     const int month = calendar::date_of(day).month;
-    std::copy_n(inflow_m3s, day_.inflow_m3s.size(), day_.inflow_m3s.begin());
+    // Inflow known today: runoff, earlier releases, and yesterday's late return flows.
+    for (std::size_t v = 0; v < day_.inflow_m3s.size(); ++v) {
+        day_.inflow_m3s[v] = inflow_m3s[v] + late_return_m3s_[v];
+    }
     set_requests(day, month);
     set_agreements(day, month);
     set_reservoirs(day, month, inflow_m3s, pet_mm);
     solver_->solve(day_, result_);
+    late_return_m3s_ = result_.late_return_m3s;
     outflow_m3s.assign(result_.outflow_m3s.begin(), result_.outflow_m3s.end());
     for (std::size_t r = 0; r < storage_hm3_.size(); ++r) {
         storage_hm3_[r] = result_.storage_end[r] * units::hm3_per_m3s_day;
     }
     // Arriving flows (before withdrawals) are tomorrow's reference for shares and schedules.
-    std::copy_n(inflow_m3s, arrival_m3s_.size(), arrival_m3s_.begin());
+    std::copy(day_.inflow_m3s.begin(), day_.inflow_m3s.end(), arrival_m3s_.begin());
     for (std::size_t v = 0; v < arrival_m3s_.size(); ++v) {
         const int down = network_.downstream[v];
         if (down >= 0) arrival_m3s_[down] += network_.same_day_gain[v] * outflow_m3s[v];

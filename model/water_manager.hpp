@@ -56,6 +56,8 @@ class WaterManager {
     ManagementTotals& totals() { return totals_; }
     double total_storage_hm3() const;
     double storage_hm3(std::size_t reservoir) const { return storage_hm3_[reservoir]; }
+    // Return flows on their way to a node, arriving tomorrow (docs/allocation.md).
+    double late_returns_hm3(std::size_t node) const;
     std::size_t requirement_count() const { return network_.requirements.size(); }
 
   private:
@@ -74,8 +76,9 @@ class WaterManager {
     std::vector<double> storage_hm3_;                   // per reservoir
     std::vector<double> filling_start_hm3_;             // per reservoir
     std::vector<double> evaporation_hm3_, target_m3s_, hanasaki_release_m3s_;
-    std::vector<char> hanasaki_started_;
-    std::vector<double> arrival_m3s_; // per node, yesterday: inflow + same-day arrivals
+    std::vector<char> hanasaki_started_, filling_done_;
+    std::vector<double> arrival_m3s_;     // per node, yesterday: inflow + same-day arrivals
+    std::vector<double> late_return_m3s_; // per node, return flows arriving tomorrow
     std::vector<std::vector<double>> drought_history_; // per agreement: last 365 reference arrivals
     int history_head_ = 0, history_days_ = 0;
     std::vector<std::vector<ComplianceYear>> agreement_years_, flow_years_;
