@@ -31,9 +31,11 @@ std::size_t record_count(std::int64_t first_day, std::int64_t last_day,
 }
 
 ResultStream::ResultStream(io::NetcdfResults& file, model::OutputPeriod period, std::size_t nodes,
-                           bool with_snow, std::int64_t last_day)
+                           bool with_snow, std::int64_t last_day,
+                           const model::Management& management)
     : file_(file), means_(period, result_variables(with_snow).size(), nodes), with_snow_(with_snow),
       last_day_(last_day) {
+    if (!management.empty()) management_means_.emplace(period, management);
     rows_.resize(result_variables(with_snow).size());
     means_rows_.resize(rows_.size());
 }
@@ -46,9 +48,14 @@ void ResultStream::consume(const model::DayBlockResults& b) {
         for (std::size_t v = 0; v < rows_.size(); ++v)
             rows_[v] = sources[v] + row;
         const std::int64_t day = b.first_day + d;
+        if (management_means_ && b.management) {
+            management_means_->add(day, (*b.management)[d], day == last_day_);
+        }
         if (!means_.add(day, rows_.data(), day == last_day_)) continue;
+        means_rows_.resize(rows_.size());
         for (std::size_t v = 0; v < rows_.size(); ++v)
             means_rows_[v] = means_.mean(v);
+        if (management_means_) management_means_->means(means_rows_);
         file_.append(means_.period_first_day(), means_.period_last_day(), means_rows_.data());
     }
 }

@@ -28,6 +28,7 @@ io::ResultsHeader header_of(const LoadedStudy& s, const RunOptions& o, std::size
     h.source = fmt::format("riparia {}", RIPARIA_VERSION);
     h.history = fmt::format("{} {}", io::utc_now_iso8601(), o.command_line);
     h.period = o.daily ? "daily" : "monthly";
+    h.sets = management_sets(s.basin.basin.management);
     h.records = records;
     for (std::size_t i = 0; i < basin.subbasins.size(); ++i) {
         const auto& sb = basin.subbasins[i];
@@ -70,6 +71,36 @@ void print_balance(const model::WaterBalance& balance) {
                balance.subbasins.size(), balance.basins.size(), balance.worst_relative_residual());
 }
 
+// One line per agreement and environmental flow: years fully met, worst year, days short.
+void print_compliance(const model::RunSummary& summary, const model::Basin& basin) {
+    const auto& m = basin.management;
+    if (m.agreements.empty() && m.environmental_flows.empty()) return;
+    fmt::print("compliance (delivered / required, by year):\n");
+    auto line = [](const std::string& label, const std::vector<model::ComplianceYear>& years) {
+        int met = 0, short_days = 0;
+        double worst = 1.0;
+        int worst_year = 0;
+        for (const auto& y : years) {
+            const double c = y.required_hm3 > 0 ? y.delivered_hm3 / y.required_hm3 : 1.0;
+            if (y.days_short == 0) ++met;
+            short_days += y.days_short;
+            if (c < worst) {
+                worst = c;
+                worst_year = y.year;
+            }
+        }
+        fmt::print("  {:<28} met in {} of {} years; worst {:.1f} %{}; {} days short\n", label, met,
+                   years.size(), 100 * worst,
+                   worst_year ? fmt::format(" ({})", worst_year) : std::string(), short_days);
+    };
+    for (std::size_t a = 0; a < m.agreements.size(); ++a) {
+        line("agreement " + m.agreements[a].id, summary.agreement_compliance[a]);
+    }
+    for (std::size_t k = 0; k < m.environmental_flows.size(); ++k) {
+        line("environmental flow " + m.environmental_flows[k].id, summary.flow_compliance[k]);
+    }
+}
+
 } // namespace
 
 int run_command(const RunOptions& o) {
@@ -94,7 +125,8 @@ int run_command(const RunOptions& o) {
     const std::size_t records = record_count(s.period.first_day, s.period.last_day, period);
     io::NetcdfResults results(folder.file("results.nc"), header_of(s, o, records),
                               result_variables(with_snow));
-    ResultStream stream(results, period, basin.subbasins.size(), with_snow, s.period.last_day);
+    ResultStream stream(results, period, basin.subbasins.size(), with_snow, s.period.last_day,
+                        basin.management);
 
     Progress progress(o.quiet, "riparia run");
     model::RunSettings settings;
@@ -129,6 +161,7 @@ int run_command(const RunOptions& o) {
     }
     record.notes.assign(notes.begin(), notes.end());
     record.inputs = input_files(s);
+    if (!basin.management.empty()) record.management = io::management_to_json(summary, basin);
     record.finished_utc = io::utc_now_iso8601();
     record.timings_s["total"] = seconds_since(process_start);
     io::write_run_record(folder.file("run.json"), record, summary.balance, basin);
@@ -136,6 +169,7 @@ int run_command(const RunOptions& o) {
 
     if (!o.quiet) {
         print_balance(summary.balance);
+        print_compliance(summary, basin);
         fmt::print("model time {:.3f} s (runoff {:.3f}, routing {:.3f}); total {:.3f} s\n",
                    record.timings_s["model"].get<double>(), t.runoff_s, t.routing_s,
                    record.timings_s["total"].get<double>());

@@ -94,7 +94,10 @@ NetcdfResults::NetcdfResults(const std::string& path, const ResultsHeader& h,
         put_text(ncid_, id, "coordinates", "lat lon node_id");
         put_text(ncid_, id, "cell_methods", "time: mean");
         var_ids_.push_back(id);
+        widths_.push_back(nodes_);
     }
+    for (const auto& set : h.sets)
+        define_set(set, time_dim);
     check(nc_enddef(ncid_), "leaving define mode");
 
     auto put_strings = [&](int var, const std::vector<std::string>& values) {
@@ -108,13 +111,45 @@ NetcdfResults::NetcdfResults(const std::string& path, const ResultsHeader& h,
     put_strings(name_var, h.node_names);
     put_strings(country_var, h.countries);
     put_strings(down_var, h.downstream_ids);
+    for (const auto& set : h.sets) {
+        if (set.ids.empty()) continue;
+        int id_var_of_set;
+        check(nc_inq_varid(ncid_, (set.dimension + "_id").c_str(), &id_var_of_set), "labels");
+        put_strings(id_var_of_set, set.ids);
+    }
     check(nc_put_var_double(ncid_, lat_var, h.lat_deg.data()), "writing lat");
     check(nc_put_var_double(ncid_, lon_var, h.lon_deg.data()), "writing lon");
     check(nc_put_var_double(ncid_, area_var, h.area_km2.data()), "writing area");
 
-    buffer_.assign(variables.size() * chunk_records_ * nodes_, 0.0);
+    for (std::size_t width : widths_)
+        buffers_.emplace_back(chunk_records_ * width, 0.0);
     time_buffer_.assign(chunk_records_, 0.0);
     bounds_buffer_.assign(2 * chunk_records_, 0.0);
+}
+
+void NetcdfResults::define_set(const InstanceSet& set, int time_dim) {
+    if (set.ids.empty()) return;
+    int dim, id_var;
+    check(nc_def_dim(ncid_, set.dimension.c_str(), set.ids.size(), &dim), "defining a dimension");
+    check(nc_def_var(ncid_, (set.dimension + "_id").c_str(), NC_STRING, 1, &dim, &id_var),
+          "defining labels");
+    put_text(ncid_, id_var, "long_name", set.long_name);
+    const int dims[2] = {time_dim, dim};
+    const std::size_t chunks[2] = {chunk_records_, set.ids.size()};
+    const std::string coordinates = set.dimension + "_id";
+    for (const auto& v : set.variables) {
+        int id;
+        check(nc_def_var(ncid_, v.name.c_str(), NC_DOUBLE, 2, dims, &id), "defining variables");
+        check(nc_def_var_chunking(ncid_, id, NC_CHUNKED, chunks), "setting chunking");
+        check(nc_def_var_deflate(ncid_, id, 1, 1, kDeflateLevel), "setting compression");
+        put_text(ncid_, id, "long_name", v.long_name);
+        put_text(ncid_, id, "units", v.units);
+        put_text(ncid_, id, "standard_name", v.standard_name);
+        put_text(ncid_, id, "coordinates", coordinates);
+        put_text(ncid_, id, "cell_methods", "time: mean");
+        var_ids_.push_back(id);
+        widths_.push_back(set.ids.size());
+    }
 }
 
 NetcdfResults::~NetcdfResults() {
@@ -127,7 +162,7 @@ void NetcdfResults::append(std::int64_t first_day, std::int64_t last_day,
         throw std::logic_error(path_ + ": more records appended than declared");
     }
     for (std::size_t v = 0; v < var_ids_.size(); ++v) {
-        std::copy_n(values[v], nodes_, &buffer_[(v * chunk_records_ + buffered_) * nodes_]);
+        std::copy_n(values[v], widths_[v], &buffers_[v][buffered_ * widths_[v]]);
     }
     time_buffer_[buffered_] = static_cast<double>(first_day);
     bounds_buffer_[2 * buffered_] = static_cast<double>(first_day);
@@ -138,12 +173,12 @@ void NetcdfResults::append(std::int64_t first_day, std::int64_t last_day,
 void NetcdfResults::flush() {
     if (buffered_ == 0) return;
     const std::size_t start[2] = {written_, 0};
-    const std::size_t count[2] = {buffered_, nodes_};
     for (std::size_t v = 0; v < var_ids_.size(); ++v) {
-        check(nc_put_vara_double(ncid_, var_ids_[v], start, count,
-                                 &buffer_[v * chunk_records_ * nodes_]),
+        const std::size_t count_v[2] = {buffered_, widths_[v]};
+        check(nc_put_vara_double(ncid_, var_ids_[v], start, count_v, buffers_[v].data()),
               "writing results");
     }
+    const std::size_t count[2] = {buffered_, nodes_};
     const std::size_t bcount[2] = {buffered_, 2};
     check(nc_put_vara_double(ncid_, time_var_, start, count, time_buffer_.data()), "writing time");
     check(nc_put_vara_double(ncid_, bounds_var_, start, bcount, bounds_buffer_.data()),

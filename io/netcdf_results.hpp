@@ -18,6 +18,15 @@ struct ResultVariable {
     std::string standard_name; // empty when CF has none that fits the units
 };
 
+// Further instances with their own dimension (demands, reservoirs, agreements): variables
+// var(time, dimension) beside the per-node ones, labelled by `<dimension>_id`.
+struct InstanceSet {
+    std::string dimension; // "demand", "reservoir", ...
+    std::string long_name; // of the ids
+    std::vector<std::string> ids;
+    std::vector<ResultVariable> variables;
+};
+
 struct ResultsHeader {
     std::string title;
     std::string history;
@@ -27,6 +36,7 @@ struct ResultsHeader {
     std::vector<double> lat_deg, lon_deg, area_km2;
     std::vector<std::string> downstream_ids; // empty string at an outlet
     std::size_t records = 0;                 // length of the time axis
+    std::vector<InstanceSet> sets;           // empty sets are left out of the file
 };
 
 class NetcdfResults {
@@ -37,21 +47,24 @@ class NetcdfResults {
     NetcdfResults(const NetcdfResults&) = delete;
     NetcdfResults& operator=(const NetcdfResults&) = delete;
 
-    // One time record: the mean over days [first_day, last_day]; values[v] has one value per node.
+    // One time record: the mean over days [first_day, last_day]; values[v] has one value per
+    // node for the node variables, then per instance for each non-empty set's variables.
     void append(std::int64_t first_day, std::int64_t last_day, const double* const* values);
     void close(); // flushes; throws if fewer records were appended than declared
 
   private:
     void flush();
     void check(int status, const char* what) const;
+    void define_set(const InstanceSet& set, int time_dim);
 
     std::string path_;
     int ncid_ = -1;
     int time_var_ = -1, bounds_var_ = -1;
     std::vector<int> var_ids_;
+    std::vector<std::size_t> widths_; // per variable: instances
     std::size_t nodes_ = 0, records_ = 0, written_ = 0, chunk_records_ = 1;
-    std::vector<double> buffer_;      // [variable][record in chunk][node]
-    std::vector<double> time_buffer_; // [record in chunk], and bounds [record][2]
+    std::vector<std::vector<double>> buffers_; // per variable: [record in chunk][instance]
+    std::vector<double> time_buffer_;          // [record in chunk], and bounds [record][2]
     std::vector<double> bounds_buffer_;
     std::size_t buffered_ = 0;
 };

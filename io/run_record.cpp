@@ -48,6 +48,45 @@ nlohmann::json balance_to_json(const model::WaterBalance& balance, const model::
     return out;
 }
 
+namespace {
+nlohmann::json years_to_json(const std::vector<model::ComplianceYear>& years) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& y : years) {
+        out.push_back({{"year", y.year},
+                       {"required_hm3", y.required_hm3},
+                       {"delivered_hm3", y.delivered_hm3},
+                       {"compliance", y.required_hm3 > 0 ? y.delivered_hm3 / y.required_hm3 : 1.0},
+                       {"days_short", y.days_short}});
+    }
+    return out;
+}
+} // namespace
+
+nlohmann::json management_to_json(const model::RunSummary& summary, const model::Basin& basin) {
+    const auto& m = basin.management;
+    nlohmann::json out;
+    out["agreements"] = nlohmann::json::array();
+    for (std::size_t a = 0; a < m.agreements.size(); ++a) {
+        out["agreements"].push_back(
+            {{"id", m.agreements[a].id},
+             {"name", m.agreements[a].name},
+             {"countries", {m.agreements[a].upstream_country, m.agreements[a].downstream_country}},
+             {"years", years_to_json(summary.agreement_compliance[a])}});
+    }
+    out["environmental_flows"] = nlohmann::json::array();
+    for (std::size_t k = 0; k < m.environmental_flows.size(); ++k) {
+        out["environmental_flows"].push_back(
+            {{"id", m.environmental_flows[k].id},
+             {"years", years_to_json(summary.flow_compliance[k])}});
+    }
+    const auto& t = summary.management_totals;
+    out["totals_hm3"] = {{"withdrawn", t.withdrawn},
+                         {"consumed", t.consumed},
+                         {"returned", t.returned},
+                         {"reservoir_evaporation", t.evaporated}};
+    return out;
+}
+
 void write_run_record(const std::string& path, const RunRecord& r,
                       const model::WaterBalance& balance, const model::Basin& basin) {
     nlohmann::json j;
@@ -67,6 +106,7 @@ void write_run_record(const std::string& path, const RunRecord& r,
                                       {"parameters", r.parameter_bytes_per_subbasin}};
     j["notes"] = r.notes;
     j["water_balance"] = balance_to_json(balance, basin);
+    if (!r.management.is_null()) j["management"] = r.management;
     std::ofstream out(path);
     out << j.dump(2) << '\n';
     if (!out) throw std::runtime_error(fmt::format("{}: cannot write the run record", path));

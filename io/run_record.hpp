@@ -26,11 +26,15 @@ struct RunRecord {
     nlohmann::json options = nlohmann::json::object();
     nlohmann::json timings_s = nlohmann::json::object(); // phase -> seconds
     std::vector<std::string> notes;
+    nlohmann::json management; // null for an unmanaged basin
     std::size_t state_bytes_per_subbasin = 0;
     std::size_t parameter_bytes_per_subbasin = 0;
 };
 
 nlohmann::json balance_to_json(const model::WaterBalance& balance, const model::Basin& basin);
+
+// Yearly compliance of every agreement and environmental flow, and the management totals.
+nlohmann::json management_to_json(const model::RunSummary& summary, const model::Basin& basin);
 
 // Writes the record; throws std::runtime_error when the file cannot be written.
 void write_run_record(const std::string& path, const RunRecord& record,

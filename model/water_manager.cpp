@@ -217,6 +217,10 @@ void WaterManager::record(std::int64_t day, bool account, ManagementDay& f) {
     const Management& m = basin_.management;
     f.request_m3s = day_.request_m3s;
     f.delivered_m3s = result_.delivered_m3s;
+    f.deficit_m3s.resize(f.request_m3s.size());
+    for (std::size_t j = 0; j < f.request_m3s.size(); ++j) {
+        f.deficit_m3s[j] = std::max(0.0, f.request_m3s[j] - f.delivered_m3s[j]);
+    }
     f.storage_hm3 = storage_hm3_;
     f.release_m3s = result_.release_m3s;
     f.spill_m3s = result_.spill_m3s;
