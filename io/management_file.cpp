@@ -8,7 +8,7 @@ using namespace management;
 
 model::Management read_management(const toml::table& root, const std::string& path,
                                   const model::Basin& basin) {
-    Context c{path, basin, {}, {}};
+    Context c{path, basin, {}, {}, {}};
     for (const auto& s : basin.subbasins) {
         c.ids.push_back(s.id);
         c.countries.insert(s.country);

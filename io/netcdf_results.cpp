@@ -83,19 +83,8 @@ NetcdfResults::NetcdfResults(const std::string& path, const ResultsHeader& h,
     chunk_records_ = std::min(chunk_records_, std::max<std::size_t>(records_, 1));
     const int dims[2] = {time_dim, node_dim};
     const std::size_t chunks[2] = {chunk_records_, node_chunk};
-    for (const auto& v : variables) {
-        int id;
-        check(nc_def_var(ncid_, v.name.c_str(), NC_DOUBLE, 2, dims, &id), "defining variables");
-        check(nc_def_var_chunking(ncid_, id, NC_CHUNKED, chunks), "setting chunking");
-        check(nc_def_var_deflate(ncid_, id, 1, 1, kDeflateLevel), "setting compression");
-        put_text(ncid_, id, "long_name", v.long_name);
-        put_text(ncid_, id, "units", v.units);
-        put_text(ncid_, id, "standard_name", v.standard_name);
-        put_text(ncid_, id, "coordinates", "lat lon node_id");
-        put_text(ncid_, id, "cell_methods", "time: mean");
-        var_ids_.push_back(id);
-        widths_.push_back(nodes_);
-    }
+    for (const auto& v : variables)
+        define_series(v, dims, chunks, "lat lon node_id", nodes_);
     for (const auto& set : h.sets)
         define_set(set, time_dim);
     check(nc_enddef(ncid_), "leaving define mode");
@@ -136,20 +125,26 @@ void NetcdfResults::define_set(const InstanceSet& set, int time_dim) {
     put_text(ncid_, id_var, "long_name", set.long_name);
     const int dims[2] = {time_dim, dim};
     const std::size_t chunks[2] = {chunk_records_, set.ids.size()};
-    const std::string coordinates = set.dimension + "_id";
     for (const auto& v : set.variables) {
-        int id;
-        check(nc_def_var(ncid_, v.name.c_str(), NC_DOUBLE, 2, dims, &id), "defining variables");
-        check(nc_def_var_chunking(ncid_, id, NC_CHUNKED, chunks), "setting chunking");
-        check(nc_def_var_deflate(ncid_, id, 1, 1, kDeflateLevel), "setting compression");
-        put_text(ncid_, id, "long_name", v.long_name);
-        put_text(ncid_, id, "units", v.units);
-        put_text(ncid_, id, "standard_name", v.standard_name);
-        put_text(ncid_, id, "coordinates", coordinates);
-        put_text(ncid_, id, "cell_methods", "time: mean");
-        var_ids_.push_back(id);
-        widths_.push_back(set.ids.size());
+        define_series(v, dims, chunks, set.dimension + "_id", set.ids.size());
     }
+}
+
+// A compressed double variable var(time, instance) with its CF attributes.
+void NetcdfResults::define_series(const ResultVariable& v, const int* dims,
+                                  const std::size_t* chunks, const std::string& coordinates,
+                                  std::size_t width) {
+    int id;
+    check(nc_def_var(ncid_, v.name.c_str(), NC_DOUBLE, 2, dims, &id), "defining variables");
+    check(nc_def_var_chunking(ncid_, id, NC_CHUNKED, chunks), "setting chunking");
+    check(nc_def_var_deflate(ncid_, id, 1, 1, kDeflateLevel), "setting compression");
+    put_text(ncid_, id, "long_name", v.long_name);
+    put_text(ncid_, id, "units", v.units);
+    put_text(ncid_, id, "standard_name", v.standard_name);
+    put_text(ncid_, id, "coordinates", coordinates);
+    put_text(ncid_, id, "cell_methods", "time: mean");
+    var_ids_.push_back(id);
+    widths_.push_back(width);
 }
 
 NetcdfResults::~NetcdfResults() {

@@ -56,6 +56,8 @@ class NetcdfResults {
     void flush();
     void check(int status, const char* what) const;
     void define_set(const InstanceSet& set, int time_dim);
+    void define_series(const ResultVariable& v, const int* dims, const std::size_t* chunks,
+                       const std::string& coordinates, std::size_t width);
 
     std::string path_;
     int ncid_ = -1;

@@ -1,5 +1,7 @@
 #include "model/allocation.hpp"
 
+#include "model/network.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -18,24 +20,6 @@ constexpr double kRelativeTolerance = 1e-13;
 constexpr double kBindingSlack = 1e-12;
 constexpr double kNegligibleShare = 1e-12;
 
-std::vector<int> topological_order(const std::vector<int>& downstream) {
-    const std::size_t n = downstream.size();
-    std::vector<int> pending(n, 0), order;
-    for (std::size_t v = 0; v < n; ++v) {
-        if (downstream[v] >= 0) ++pending[downstream[v]];
-    }
-    std::vector<int> ready;
-    for (std::size_t v = n; v-- > 0;) {
-        if (pending[v] == 0) ready.push_back(static_cast<int>(v));
-    }
-    while (!ready.empty()) {
-        const int v = ready.back();
-        ready.pop_back();
-        order.push_back(v);
-        if (downstream[v] >= 0 && --pending[downstream[v]] == 0) ready.push_back(downstream[v]);
-    }
-    return order;
-}
 } // namespace
 
 AllocationSolver::AllocationSolver(const AllocationNetwork& network)

@@ -28,7 +28,7 @@ class MonthlyInflow : public ResultSink {
     std::array<double, 12> mean(std::size_t r) const {
         std::array<double, 12> m{};
         for (int k = 0; k < 12; ++k)
-            m[k] = days_[k] ? sums_[r][k] / days_[k] : 0.0;
+            m[k] = days_[k] ? sums_[r][k] / static_cast<double>(days_[k]) : 0.0;
         return m;
     }
 

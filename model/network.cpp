@@ -28,6 +28,25 @@ std::string describe_cycle(const std::vector<std::string>& ids, const std::vecto
 
 } // namespace
 
+std::vector<int> topological_order(const std::vector<int>& downstream) {
+    const std::size_t n = downstream.size();
+    std::vector<int> pending(n, 0), order;
+    for (std::size_t v = 0; v < n; ++v) {
+        if (downstream[v] >= 0) ++pending[downstream[v]];
+    }
+    std::vector<int> ready;
+    for (std::size_t v = n; v-- > 0;) {
+        if (pending[v] == 0) ready.push_back(static_cast<int>(v));
+    }
+    while (!ready.empty()) {
+        const int v = ready.back();
+        ready.pop_back();
+        order.push_back(v);
+        if (downstream[v] >= 0 && --pending[downstream[v]] == 0) ready.push_back(downstream[v]);
+    }
+    return order;
+}
+
 Network::Network(const std::vector<std::string>& ids,
                  const std::vector<std::string>& downstream_ids)
     : ids_(ids) {
@@ -59,20 +78,12 @@ Network::Network(const std::vector<std::string>& ids,
         downstream_[i] = it->second;
         upstream_[it->second].push_back(static_cast<int>(i));
     }
-    // Kahn's algorithm from the headwaters; whatever is left sits on a cycle.
+    order_ = model::topological_order(downstream_); // what is left out sits on a cycle
     std::vector<int> pending(n);
     for (std::size_t i = 0; i < n; ++i)
         pending[i] = static_cast<int>(upstream_[i].size());
-    std::vector<int> ready;
-    for (std::size_t i = n; i-- > 0;) {
-        if (pending[i] == 0) ready.push_back(static_cast<int>(i));
-    }
-    while (!ready.empty()) {
-        const int node = ready.back();
-        ready.pop_back();
-        order_.push_back(node);
-        const int down = downstream_[node];
-        if (down != kOutlet && --pending[down] == 0) ready.push_back(down);
+    for (const int node : order_) {
+        if (downstream_[node] != kOutlet) --pending[downstream_[node]];
     }
     if (order_.size() != n) {
         const auto stuck =

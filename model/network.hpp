@@ -22,6 +22,10 @@ class NetworkError : public std::runtime_error {
     std::size_t node_;
 };
 
+// Kahn's algorithm from the headwaters over a downstream map (-1 at outlets): every node after
+// all of its upstream nodes, ties broken by index. Nodes on a cycle are left out.
+std::vector<int> topological_order(const std::vector<int>& downstream);
+
 class Network {
   public:
     static constexpr int kOutlet = -1;
