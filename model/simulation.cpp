@@ -16,6 +16,10 @@ namespace riparia::model {
 namespace {
 
 using Clock = std::chrono::steady_clock;
+
+// Below this many lane groups a block of days is run on one thread: a parallel region per block
+// costs more than it saves, and on a loaded machine it waits for a descheduled thread.
+constexpr std::ptrdiff_t kMinGroupsForThreads = 4;
 double seconds_since(Clock::time_point start) {
     return std::chrono::duration<double>(Clock::now() - start).count();
 }
@@ -172,7 +176,7 @@ void Simulation::run_runoff(int days) {
     io.stride = stride_;
     io.days = days;
     const auto groups = static_cast<std::ptrdiff_t>(gr4j_.group_count());
-#pragma omp parallel for schedule(static)
+#pragma omp parallel for schedule(static) if (groups >= kMinGroupsForThreads)
     for (std::ptrdiff_t g = 0; g < groups; ++g) {
         gr4j_.run_groups(io, static_cast<std::size_t>(g), static_cast<std::size_t>(g) + 1);
     }
