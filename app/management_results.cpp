@@ -4,6 +4,8 @@ namespace riparia::app {
 
 namespace {
 
+constexpr std::size_t kMaxSeriesPerSet = 5;
+
 std::vector<std::string> ids_of(const auto& items) {
     std::vector<std::string> ids;
     for (const auto& item : items)
@@ -11,17 +13,24 @@ std::vector<std::string> ids_of(const auto& items) {
     return ids;
 }
 
-// The daily series of each set, in the order of management_sets().
-std::vector<const std::vector<double>*> series(const model::ManagementDay& f, std::size_t set) {
+// The daily series of each set, in the order of management_sets(); at most 5 per set.
+std::size_t series(const model::ManagementDay& f, std::size_t set, const double** rows) {
+    auto put = [&](std::initializer_list<const std::vector<double>*> all) {
+        std::size_t k = 0;
+        for (const auto* v : all)
+            rows[k++] = v->data();
+        return k;
+    };
     switch (set) {
     case 0:
-        return {&f.request_m3s, &f.delivered_m3s, &f.deficit_m3s};
+        return put({&f.request_m3s, &f.delivered_m3s, &f.deficit_m3s});
     case 1:
-        return {&f.storage_hm3, &f.release_m3s, &f.spill_m3s, &f.evaporation_hm3, &f.target_m3s};
+        return put(
+            {&f.storage_hm3, &f.release_m3s, &f.spill_m3s, &f.evaporation_hm3, &f.target_m3s});
     case 2:
-        return {&f.flow_required_m3s, &f.flow_met_m3s};
+        return put({&f.flow_required_m3s, &f.flow_met_m3s});
     default:
-        return {&f.required_m3s, &f.met_m3s};
+        return put({&f.required_m3s, &f.met_m3s});
     }
 }
 
@@ -68,12 +77,10 @@ ManagementMeans::ManagementMeans(model::OutputPeriod period, const model::Manage
 bool ManagementMeans::add(std::int64_t day, const model::ManagementDay& figures,
                           bool last_day_of_run) {
     bool closes = false;
-    std::vector<const double*> rows;
+    const double* rows[kMaxSeriesPerSet];
     for (std::size_t s = 0; s < sets_.size(); ++s) {
-        rows.clear();
-        for (const auto* values : series(figures, s))
-            rows.push_back(values->data());
-        closes = sets_[s].add(day, rows.data(), last_day_of_run);
+        series(figures, s, rows);
+        closes = sets_[s].add(day, rows, last_day_of_run);
     }
     return closes;
 }
