@@ -49,7 +49,7 @@ std::array<double, 12> read_profile(const toml::table& table, const TomlTable& t
     const auto profile = monthly_values(table, t, "monthly_profile");
     const double sum = std::accumulate(profile.begin(), profile.end(), 0.0);
     if (std::fabs(sum - 1.0) > 1e-6) {
-        t.fail("monthly_profile", fmt::format("the 12 shares sum to {}, expected 1", sum));
+        t.fail("monthly_profile", fmt::format("the 12 shares sum to {:.6g}, expected 1", sum));
     }
     return profile;
 }

@@ -25,6 +25,18 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 }
 
 std::string closest_match(std::string_view word, const std::vector<std::string>& candidates) {
+    // A word that is the start of exactly one candidate ("monthly" for "monthly_target").
+    if (word.size() >= 3) {
+        std::string prefixed;
+        int matches = 0;
+        for (const auto& candidate : candidates) {
+            if (candidate.size() > word.size() && candidate.compare(0, word.size(), word) == 0) {
+                prefixed = candidate;
+                ++matches;
+            }
+        }
+        if (matches == 1) return prefixed;
+    }
     std::string best;
     std::size_t best_distance = std::max<std::size_t>(2, word.size() / 3) + 1;
     for (const auto& candidate : candidates) {

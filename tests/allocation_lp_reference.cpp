@@ -1,16 +1,18 @@
 // The reference formulation of docs/allocation.md, written from the document alone.
 //
 // Columns: A_v (available water, eq. 1), O_v (outflow), W_j (withdrawal), c_i (coverage of every
-// item), t (the common coverage of the rising items), and per reservoir the release, the spill,
-// the end storage S' and a binary b (spill > 0 only when b = 1, and b = 1 forces S' = C, eq. 7).
-// Levels are solved by priority; within a level the rising items are raised together (max t),
-// then every item that cannot exceed t* alone — the other rising items kept at t* or above — is
-// frozen at t*, and the rest rise again (max-min fairness, "Priorities and equal shortage").
+// item), t (the common coverage of the rising items), and per reservoir the release, the spill, the
+// end storage S' and a binary b (spill > 0 only when b = 1, and b = 1 forces S' = C, eq. 7). Levels
+// are solved by priority; within a level the rising items are raised together (max t), then every
+// item that cannot exceed t* alone — the other rising items kept at t* or above — is frozen at t*,
+// and the rest rise again (max-min fairness, "Priorities and equal shortage"). Each optimisation is
+// a MIP; most are settled by one or two LPs (see try_solve).
 #include "allocation_lp_reference.hpp"
 
 #include <glpk.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstddef>
 #include <limits>
 #include <map>
@@ -26,8 +28,14 @@ using model::AllocationNetwork;
 
 constexpr double kInfinity = std::numeric_limits<double>::infinity();
 constexpr double kFreezeMargin = 1e-7; // an item that cannot pass t* + this alone is frozen
-constexpr double kFixSlack = 1e-9;     // a held value may sit this much below (LP rounding)
-constexpr double kTolerance = 1e-9;    // GLPK primal/dual feasibility and integrality
+// Held coverages (frozen items, the common level) are held exactly at first. They come from
+// floating-point optima on the boundary of the feasible set, which may be out of it by GLPK's
+// tolerance; should a solve then fail, they may sit below their values by a slack widened from
+// 1e-10 tenfold up to kMaxSlack. (Any slack frees water that an item drawing very little on a
+// binding limit turns into a large rise of its coverage, so there is none unless needed.)
+constexpr double kMaxSlack = 1e-7;
+constexpr double kAtOne = 1e-9;     // a common coverage this close to 1 is 1
+constexpr double kTolerance = 1e-9; // GLPK primal/dual feasibility and integrality
 
 [[noreturn]] void fail(const std::string& what) {
     throw std::runtime_error("allocation reference (GLPK): " + what);
@@ -90,20 +98,58 @@ std::vector<int> reservoir_at(const AllocationNetwork& network) {
     return at;
 }
 
-// Water of a node's whole subtree: inflows plus storage above evaporation. Nothing can leave a
-// subtree in one day beyond it (gains <= 1, returns <= withdrawals), so a reservoir at v can
-// never spill more than this minus its capacity: the big-M of eq. 7.
-std::vector<double> subtree_water(const AllocationNetwork& network, const AllocationDay& day) {
-    const std::size_t n = network.downstream.size();
-    std::vector<double> own(day.inflow_m3s.begin(), day.inflow_m3s.end());
-    for (std::size_t r = 0; r < network.reservoirs.size(); ++r)
-        own[network.reservoirs[r].node] += day.storage[r] - day.evaporation[r];
-    std::vector<double> total(n, 0.0);
-    for (std::size_t v = 0; v < n; ++v) {
-        for (int u = static_cast<int>(v); u >= 0; u = network.downstream[u])
-            total[u] += own[v];
+// G_j of eq. 1: a return reaches its node today as river water would, times the same-day gains of
+// the reaches from the withdrawal node down to the return node.
+double same_day_share(const AllocationNetwork& network, const AllocationNetwork::Demand& demand) {
+    double share = 1.0;
+    for (int u = demand.node; u != demand.return_node; u = network.downstream[u]) {
+        if (u < 0) throw std::invalid_argument("allocation reference: a return node upstream");
+        share *= network.same_day_gain[u];
     }
-    return total;
+    return share;
+}
+
+// Nodes in an order where every node comes after all the nodes draining to it.
+std::vector<int> upstream_first(const std::vector<int>& downstream) {
+    std::vector<int> waiting(downstream.size(), 0), order;
+    for (int d : downstream) {
+        if (d >= 0) ++waiting[d];
+    }
+    for (std::size_t v = 0; v < downstream.size(); ++v) {
+        if (waiting[v] == 0) order.push_back(static_cast<int>(v));
+    }
+    for (std::size_t k = 0; k < order.size(); ++k) {
+        const int d = downstream[order[k]];
+        if (d >= 0 && --waiting[d] == 0) order.push_back(d);
+    }
+    return order;
+}
+
+// Per reservoir, an upper bound of its spill: the most X_v can exceed C when no water is withdrawn
+// upstream, every return is at its largest and every reservoir upstream releases O_max (eq. 1,
+// 5-7). The big-M of eq. 7; 0 when the reservoir cannot spill today.
+std::vector<double> spill_bounds(const AllocationNetwork& network, const AllocationDay& day) {
+    const std::vector<int> at = reservoir_at(network);
+    // A bound of A_v at every node, completed upstream first.
+    std::vector<double> most_in(day.inflow_m3s.begin(), day.inflow_m3s.end());
+    for (std::size_t j = 0; j < network.demands.size(); ++j) {
+        const auto& demand = network.demands[j];
+        if (demand.return_node >= 0 && demand.return_node != demand.node)
+            most_in[demand.return_node] += (1.0 - demand.consumptive_fraction) * day.request_m3s[j];
+    }
+    std::vector<double> bound(network.reservoirs.size(), 0.0);
+    for (int v : upstream_first(network.downstream)) {
+        double most_out = most_in[v];
+        if (const int r = at[v]; r >= 0) {
+            const double held = day.storage[r] - day.evaporation[r] + most_in[v]; // bound of X_v
+            const double low = std::min(day.dead_storage[r], day.storage[r] - day.evaporation[r]);
+            bound[r] = std::max(0.0, held - day.capacity[r]);
+            most_out = std::max(std::min(day.max_release[r], held - low), held - day.capacity[r]);
+        }
+        if (network.downstream[v] >= 0)
+            most_in[network.downstream[v]] += network.same_day_gain[v] * std::max(0.0, most_out);
+    }
+    return bound;
 }
 
 // The MIP of one day. Item i is demand i (i < demands) or requirement i - demands.
@@ -114,8 +160,8 @@ class ReferenceModel {
     void set_rising(int item);
     void freeze(int item, double value);
     double maximise_common(const std::vector<int>& rising);
-    void hold_common(double t) { set_col_bounds(prob(), t_col_, t, t); }
-    void release_common() { set_col_bounds(prob(), t_col_, 0.0, 1.0); }
+    void hold_common(double t);
+    void release_common();
     // Maximises the sum of the given items' coverages; returns every item's coverage.
     std::vector<double> maximise_sum(const std::vector<int>& items);
 
@@ -131,9 +177,11 @@ class ReferenceModel {
     void add_reservoir(int r);
     void set_objective(const std::vector<int>& cols);
     void solve();
-    void solve_lp();
+    bool try_solve();
+    bool solve_lp();
     bool run_simplex(double tolerance);
-    void polish_integers();
+    bool solve_with_binaries(const std::vector<double>& binaries);
+    void apply_holds();
     bool spills_only_when_full() const;
     bool run_intopt(int presolve);
 
@@ -147,15 +195,20 @@ class ReferenceModel {
         double capacity = 0;
     };
     std::vector<SpillGate> gates_;
+    std::vector<double> last_binaries_; // of the last MIP solved, per gate
+    bool binaries_settled_ = false;     // the last LP with them fixed is the relaxation's optimum
     std::vector<int> objective_cols_;
     std::vector<int> reservoir_at_;
-    std::vector<double> subtree_water_;
+    std::vector<double> spill_bound_; // per reservoir
+    std::map<int, double> frozen_;    // item -> coverage
+    double held_t_ = -1.0;            // the common coverage held, < 0 when t is free
+    double slack_ = 0.0;
     int t_col_ = 0;
 };
 
 ReferenceModel::ReferenceModel(const AllocationNetwork& network, const AllocationDay& day)
     : network_(network), day_(day), reservoir_at_(reservoir_at(network)),
-      subtree_water_(subtree_water(network, day)) {
+      spill_bound_(spill_bounds(network, day)) {
     if (!problem_) fail("glp_create_prob");
     glp_set_obj_dir(prob(), GLP_MAX);
     add_nodes();
@@ -202,19 +255,15 @@ void ReferenceModel::add_nodes() {
             const auto& demand = network_.demands[j];
             if (demand.return_node != static_cast<int>(v) || demand.node == demand.return_node)
                 continue;
-            // A return reaches its node today as river water would: times the same-day gains
-            // of the reaches between the withdrawal and the return node.
-            double along_river = 1.0;
-            for (int u = demand.node; u != demand.return_node; u = network_.downstream[u])
-                along_river *= network_.same_day_gain[u];
-            terms.add(withdrawal_col_[j], -(1.0 - demand.consumptive_fraction) * along_river);
+            terms.add(withdrawal_col_[j],
+                      -(1.0 - demand.consumptive_fraction) * same_day_share(network_, demand));
         }
         add_row(terms, day_.inflow_m3s[v], day_.inflow_m3s[v]);
     }
 }
 
-// W_j = c_j D_j. Every coverage starts absent (fixed at 0); a link row c_i - t >= 0 is switched
-// on while the item rises.
+// W_j = c_j D_j. Every coverage starts absent (fixed at 0); a link row c_i - t >= 0 is switched on
+// while the item rises.
 void ReferenceModel::add_demands() {
     for (std::size_t j = 0; j < network_.demands.size(); ++j) {
         coverage_col_.push_back(add_col(0.0, 0.0));
@@ -237,8 +286,8 @@ void ReferenceModel::add_requirements() {
     }
 }
 
-// Sum over demands at v of W_j (1 - returned share when the return is to v itself): what leaves
-// the node's water through its withdrawals (eq. 3 and X_v).
+// Sum over demands at v of W_j (1 - returned share when the return is to v itself): what leaves the
+// node's water through its withdrawals (eq. 3 and X_v).
 Terms net_withdrawals(const AllocationNetwork& network, const std::vector<int>& withdrawal_col,
                       int v) {
     Terms terms;
@@ -287,7 +336,7 @@ void ReferenceModel::add_reservoir(int r) {
     add_row(limit, -kInfinity, s - e - low);
     // Eq. 5: O_v = release + spill, 0 <= release <= Q_max, spill >= 0.
     const int release = add_col(0.0, day_.max_release[r]);
-    const double spill_bound = std::max(0.0, subtree_water_[v] - c) * (1.0 + 1e-6);
+    const double spill_bound = spill_bound_[r] * (1.0 + 1e-9);
     const int spill = add_col(0.0, spill_bound);
     Terms split;
     split.add(outflow_col_[v], 1.0);
@@ -330,10 +379,30 @@ void ReferenceModel::set_rising(int item) {
 }
 
 void ReferenceModel::freeze(int item, double value) {
-    value = std::clamp(value, 0.0, 1.0);
-    set_col_bounds(prob(), coverage_col_[item], std::max(0.0, value - kFixSlack), value);
+    frozen_[item] = std::clamp(value, 0.0, 1.0);
     if (static_cast<std::size_t>(item) < link_row_.size() && link_row_[item] != 0)
         set_row_bounds(prob(), link_row_[item], -kInfinity, kInfinity);
+    apply_holds();
+}
+
+void ReferenceModel::hold_common(double t) {
+    held_t_ = t;
+    apply_holds();
+}
+
+void ReferenceModel::release_common() {
+    held_t_ = -1.0;
+    set_col_bounds(prob(), t_col_, 0.0, 1.0);
+}
+
+// Bounds of the frozen coverages and of the held common coverage, with the current slack.
+void ReferenceModel::apply_holds() {
+    for (const auto& [item, value] : frozen_)
+        set_col_bounds(prob(), coverage_col_[item], std::max(0.0, value - slack_), value);
+    if (held_t_ >= 0.0) {
+        const double t = std::max(0.0, held_t_ - slack_);
+        set_col_bounds(prob(), t_col_, t, t);
+    }
 }
 
 void ReferenceModel::set_objective(const std::vector<int>& cols) {
@@ -365,16 +434,15 @@ std::vector<double> ReferenceModel::maximise_sum(const std::vector<int>& items) 
     return coverage;
 }
 
-// Simplex with tight tolerances from the current basis. The problem is always feasible (every
-// coverage held is one already reached), so a failure is numerical: start again from an advanced
-// basis, then from the standard basis with GLPK's default tolerances, re-solving tightly after.
-void ReferenceModel::solve_lp() {
-    if (run_simplex(kTolerance)) return;
+// Simplex with tight tolerances from the current basis; when it fails (numerically), again from an
+// advanced basis, then from the standard basis with GLPK's default tolerances, re-solving tightly
+// after.
+bool ReferenceModel::solve_lp() {
+    if (run_simplex(kTolerance)) return true;
     glp_adv_basis(prob(), 0);
-    if (run_simplex(kTolerance)) return;
+    if (run_simplex(kTolerance)) return true;
     glp_std_basis(prob());
-    if (run_simplex(1e-7) && run_simplex(kTolerance)) return;
-    fail("glp_simplex: status " + std::to_string(glp_get_status(prob())) + " (expected optimal)");
+    return run_simplex(1e-7) && run_simplex(kTolerance);
 }
 
 bool ReferenceModel::run_simplex(double tolerance) {
@@ -383,20 +451,40 @@ bool ReferenceModel::run_simplex(double tolerance) {
     parm.msg_lev = GLP_MSG_OFF;
     parm.tol_bnd = tolerance;
     parm.tol_dj = tolerance;
+    parm.meth = GLP_DUALP; // bounds change between solves more than the objective does
     parm.it_lim = 20 * (glp_get_num_rows(prob()) + glp_get_num_cols(prob())); // no stalling
     return glp_simplex(prob(), &parm) == 0 && glp_get_status(prob()) == GLP_OPT;
 }
 
-// The LP relaxation first. When its solution already spills only at full reservoirs it is the
-// optimum of the MIP too; otherwise branch and bound (glp_intopt without its own presolve starts
-// from the relaxation), then the LP again with the binaries fixed at their integer values, so
-// that every continuous value read afterwards is exactly consistent with eq. 7.
+// Every problem solved is feasible in exact arithmetic with the slack: every held value was reached
+// before. A failure is numerical (a feasible set thinned to nothing by floating-point error); the
+// holds are then loosened and the solve tried again.
 void ReferenceModel::solve() {
-    solve_lp();
-    if (spills_only_when_full()) return;
-    if (!run_intopt(GLP_OFF) && !run_intopt(GLP_ON))
-        fail("glp_intopt: status " + std::to_string(glp_mip_status(prob())) + " (expected optimal)");
-    polish_integers();
+    while (!try_solve()) {
+        if (slack_ >= kMaxSlack)
+            fail("no optimum even with holds loosened by " + std::to_string(slack_));
+        slack_ = slack_ == 0.0 ? 1e-10 : 10.0 * slack_;
+        apply_holds();
+    }
+}
+
+// A MIP is solved by LPs when it can be. With the binaries of the last MIP fixed, the LP's optimum
+// is the MIP's when no binary's reduced cost asks to move it (the same basis is then optimal for
+// the relaxation, whose optimum bounds the MIP's). Else the relaxation: when its solution already
+// spills only at full reservoirs it is the optimum of the MIP too. Else branch and bound
+// (glp_intopt without its own presolve starts from the relaxation; with it, as a second try), then
+// the LP again with the binaries fixed at their integer values, so that every value read afterwards
+// is exactly consistent with eq. 7.
+bool ReferenceModel::try_solve() {
+    if (!last_binaries_.empty() && solve_with_binaries(last_binaries_) && binaries_settled_)
+        return true;
+    if (!solve_lp()) return false;
+    if (spills_only_when_full()) return true;
+    if (!run_intopt(GLP_OFF) && !run_intopt(GLP_ON)) return false;
+    std::vector<double> binaries;
+    for (const SpillGate& gate : gates_)
+        binaries.push_back(glp_mip_col_val(prob(), gate.binary) > 0.5 ? 1.0 : 0.0);
+    return solve_with_binaries(binaries);
 }
 
 bool ReferenceModel::spills_only_when_full() const {
@@ -422,33 +510,46 @@ bool ReferenceModel::run_intopt(int presolve) {
     return glp_intopt(prob(), &parm) == 0 && glp_mip_status(prob()) == GLP_OPT;
 }
 
-void ReferenceModel::polish_integers() {
-    std::vector<double> fixed;
-    for (const SpillGate& gate : gates_)
-        fixed.push_back(glp_mip_col_val(prob(), gate.binary) > 0.5 ? 1.0 : 0.0);
+// The LP with every binary fixed; remembers them when it is solved, and whether its basis is
+// optimal for the relaxation too (maximising: a binary at 0 with a reduced cost <= 0, at 1 >= 0).
+bool ReferenceModel::solve_with_binaries(const std::vector<double>& binaries) {
     for (std::size_t k = 0; k < gates_.size(); ++k)
-        set_col_bounds(prob(), gates_[k].binary, fixed[k], fixed[k]);
-    solve_lp();
+        set_col_bounds(prob(), gates_[k].binary, binaries[k], binaries[k]);
+    const bool solved = solve_lp();
+    binaries_settled_ = solved;
+    for (std::size_t k = 0; k < gates_.size() && solved; ++k) {
+        const double reduced_cost = glp_get_col_dual(prob(), gates_[k].binary);
+        if (binaries[k] == 0.0 ? reduced_cost > kTolerance : reduced_cost < -kTolerance)
+            binaries_settled_ = false;
+    }
     for (const SpillGate& gate : gates_)
         set_col_bounds(prob(), gate.binary, 0.0, 1.0);
+    if (solved) last_binaries_ = binaries;
+    return solved;
 }
 
-// Rising items that cannot pass t* + margin, the others held at t* or above: first one
-// maximisation of their sum (every item it lifts is not blocked), then one per remaining item.
+// Rising items that cannot pass t* + margin alone, the other rising items held at t* or above.
+// Maximising the sum of the candidates' coverages (all rising items at first) lifts some: those can
+// rise. When it lifts the sum by no more than the margin, no candidate can rise alone by more (its
+// own rise would be a solution of the sum), so all are blocked. Otherwise the ones it did not lift
+// are the next candidates; when it lifts none of them by the margin, each is tested alone.
 std::vector<int> blocked_items(ReferenceModel& model, const std::vector<int>& rising, double t) {
-    std::map<int, bool> can_rise;
-    auto mark = [&](const std::vector<double>& coverage) {
-        for (int item : rising) {
-            if (coverage[item] > t + kFreezeMargin) can_rise[item] = true;
+    std::vector<int> candidates = rising;
+    for (;;) {
+        const std::vector<double> coverage = model.maximise_sum(candidates);
+        double lift = 0.0;
+        std::vector<int> unlifted;
+        for (int item : candidates) {
+            lift += coverage[item] - t;
+            if (coverage[item] <= t + kFreezeMargin) unlifted.push_back(item);
         }
-    };
-    mark(model.maximise_sum(rising));
-    for (int item : rising) {
-        if (!can_rise[item]) mark(model.maximise_sum({item}));
+        if (lift <= kFreezeMargin) return candidates;
+        if (unlifted.size() == candidates.size()) break;
+        candidates = unlifted;
     }
     std::vector<int> blocked;
-    for (int item : rising) {
-        if (!can_rise[item]) blocked.push_back(item);
+    for (int item : candidates) {
+        if (model.maximise_sum({item})[item] <= t + kFreezeMargin) blocked.push_back(item);
     }
     return blocked;
 }
@@ -457,14 +558,14 @@ std::vector<int> blocked_items(ReferenceModel& model, const std::vector<int>& ri
 void solve_level(ReferenceModel& model, std::vector<int> rising, std::vector<double>& coverage) {
     while (!rising.empty()) {
         const double t = model.maximise_common(rising);
-        if (t >= 1.0 - kFixSlack) {
+        if (t >= 1.0 - kAtOne) {
             for (int item : rising) {
                 model.freeze(item, 1.0);
                 coverage[item] = 1.0;
             }
             return;
         }
-        model.hold_common(std::max(0.0, t - kFixSlack));
+        model.hold_common(t);
         const std::vector<int> blocked = blocked_items(model, rising, t);
         if (blocked.empty()) fail("no item blocked at common coverage " + std::to_string(t));
         for (int item : blocked) {

@@ -1,4 +1,11 @@
 // Random allocation instances: every draw comes from one std::mt19937_64 seeded by the caller.
+//
+// The draws keep every coverage well conditioned, so that it can be compared to 1e-6: requests and
+// required flows are 0 or at least 0.2 and 0.5 m3/s, consumptive fractions 0, 1 or at least 0.05,
+// same-day gains 0, 1 or at least 0.05. (A demand taking a tiny request, or returning all but a
+// tiny fraction through a reach that passes a tiny share, moves a binding limit downstream by a
+// tiny amount per unit of coverage: its coverage is then fixed by amounts of water below any LP
+// solver's tolerance, and the comparison would test GLPK's rounding.)
 #include "allocation_random.hpp"
 
 #include <algorithm>
@@ -33,7 +40,7 @@ void make_tree(Draw& draw, int nodes, AllocationNetwork& network) {
         network.downstream[v] = draw.chance(0.03) ? -1 : draw.integer(0, v - 1);
     for (int v = 0; v < nodes; ++v) {
         const double u = draw.uniform(0.0, 1.0);
-        network.same_day_gain[v] = u < 0.35 ? 1.0 : u < 0.5 ? 0.0 : draw.uniform(0.0, 1.0);
+        network.same_day_gain[v] = u < 0.35 ? 1.0 : u < 0.5 ? 0.0 : draw.uniform(0.05, 1.0);
     }
 }
 
@@ -45,20 +52,29 @@ void make_inflows(Draw& draw, int nodes, AllocationDay& day) {
     }
 }
 
-// Where the non-consumed part of a withdrawal at v goes: v, a node a few steps down, or nowhere.
+bool has_reservoir(const AllocationNetwork& network, int v) {
+    return std::any_of(network.reservoirs.begin(), network.reservoirs.end(),
+                       [v](const AllocationNetwork::Reservoir& r) { return r.node == v; });
+}
+
+// Where the non-consumed part of a withdrawal at v goes: v, a node a few steps down, or nowhere. A
+// return may not pass a reservoir (docs/allocation.md): the walk down neither leaves a reservoir
+// node nor goes on past one.
 int draw_return_node(Draw& draw, const AllocationNetwork& network, int v) {
     const double u = draw.uniform(0.0, 1.0);
     if (u < 0.3) return v;
     if (u < 0.45) return -1;
     int node = v;
-    for (int steps = draw.integer(1, 4); steps > 0 && network.downstream[node] >= 0; --steps)
+    for (int steps = draw.integer(1, 4); steps > 0 && network.downstream[node] >= 0; --steps) {
+        if (has_reservoir(network, node)) break;
         node = network.downstream[node];
+    }
     return node;
 }
 
 double draw_fraction(Draw& draw) {
     const double u = draw.uniform(0.0, 1.0);
-    return u < 0.2 ? 1.0 : u < 0.25 ? 0.0 : draw.uniform(0.0, 1.0);
+    return u < 0.2 ? 1.0 : u < 0.25 ? 0.0 : draw.uniform(0.05, 1.0);
 }
 
 void make_demands(Draw& draw, int nodes, AllocationNetwork& network, AllocationDay& day) {
@@ -71,7 +87,7 @@ void make_demands(Draw& draw, int nodes, AllocationNetwork& network, AllocationD
             demand.return_node = draw_return_node(draw, network, v);
             demand.priority = draw.integer(1, 4);
             network.demands.push_back(demand);
-            day.request_m3s.push_back(draw.chance(0.08) ? 0.0 : draw.uniform(0.0, 15.0));
+            day.request_m3s.push_back(draw.chance(0.08) ? 0.0 : draw.uniform(0.2, 15.0));
         }
     }
 }
@@ -81,7 +97,7 @@ void make_requirements(Draw& draw, int nodes, AllocationNetwork& network, Alloca
         if (!draw.chance(0.2)) continue;
         for (int count = draw.integer(1, 2); count > 0; --count) {
             network.requirements.push_back({v, draw.integer(1, 4)});
-            day.required_m3s.push_back(draw.chance(0.08) ? 0.0 : draw.uniform(0.0, 30.0));
+            day.required_m3s.push_back(draw.chance(0.08) ? 0.0 : draw.uniform(0.5, 30.0));
         }
     }
 }
@@ -121,14 +137,9 @@ RandomAllocationInstance make_random_instance(std::uint64_t seed, int nodes, int
     RandomAllocationInstance instance;
     make_tree(draw, nodes, instance.network);
     make_inflows(draw, nodes, instance.day);
+    make_reservoirs(draw, nodes, max_reservoirs, instance.network, instance.day);
     make_demands(draw, nodes, instance.network, instance.day);
     make_requirements(draw, nodes, instance.network, instance.day);
-    make_reservoirs(draw, nodes, max_reservoirs, instance.network, instance.day);
-    // Returns may not pass a reservoir (model/allocation.hpp): send those back to their node.
-    for (auto& demand : instance.network.demands) {
-        if (riparia::model::return_bypasses_reservoir(instance.network, demand))
-            demand.return_node = demand.node;
-    }
     return instance;
 }
 
@@ -188,7 +199,8 @@ NodeWater node_water(const RandomAllocationInstance& instance, const AllocationR
         if (d.return_node == v && d.node != v) {
             // Today only the river's same-day share of the path arrives (docs/allocation.md).
             double along_river = 1.0;
-            for (int u = d.node; u != v; u = net.downstream[u]) along_river *= net.same_day_gain[u];
+            for (int u = d.node; u != v; u = net.downstream[u])
+                along_river *= net.same_day_gain[u];
             water.available += returned * along_river;
         }
         if (d.node != v) continue;

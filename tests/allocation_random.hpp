@@ -15,15 +15,17 @@ struct RandomAllocationInstance {
     riparia::model::AllocationDay day;
 };
 
-// A tree of `nodes` nodes (node 0 an outlet; now and then another node is an outlet too) with
-// gains of exactly 1, exactly 0 or in (0, 1), some dry nodes, 0-3 demands on about half the
-// nodes (returns to the node itself, further down, or nowhere), minimum flows, priorities 1-4 and
-// reservoirs on about 15% of the nodes, `max_reservoirs` at most.
+// A tree of `nodes` nodes (node 0 an outlet; now and then another node is an outlet too) with gains
+// of exactly 1, exactly 0 or in [0.05, 1), some dry nodes, reservoirs on about 15% of the nodes
+// (`max_reservoirs` at most; some empty, some full, some with a binding Q_max), 0-3 demands on
+// about half the nodes (returns to the node itself, further down but never past a reservoir, or
+// nowhere), minimum flows, and priorities 1-4. Requests, fractions and gains keep every coverage
+// well conditioned (see allocation_random.cpp).
 RandomAllocationInstance make_random_instance(std::uint64_t seed, int nodes,
                                               int max_reservoirs = 1 << 30);
 
-// A compact, complete text dump of an instance (one line per node, demand, requirement,
-// reservoir) for failure messages.
+// A compact, complete text dump of an instance (one line per node, demand, requirement, reservoir)
+// for failure messages.
 std::string describe(const RandomAllocationInstance& instance);
 
 // Checks a solved day against the formulation alone, node by node: eq. 1-3 at plain nodes; at
