@@ -7,6 +7,7 @@
 // file with line and column, the table and the key, say what is wrong, and leave no output folder
 // and no staging folder behind.
 #include "model/calendar.hpp"
+#include "tests/cli_checks.hpp"
 #include "tests/support.hpp"
 
 #include <algorithm>
@@ -23,6 +24,10 @@
 namespace fs = std::filesystem;
 namespace calendar = riparia::calendar;
 using riparia::test::CommandResult;
+using riparia::test::contains_fragment;
+using riparia::test::describe;
+using riparia::test::entries_of;
+using riparia::test::leftovers_in;
 using riparia::test::run_riparia;
 using riparia::test::ScratchDir;
 
@@ -233,49 +238,6 @@ struct ManagedStudy {
 
 // ---------------------------------------------------------------------------------------------
 // Checks
-
-std::string regex_escape(const std::string& s) {
-    static const std::regex special(R"([.^$|()\[\]{}*+?\\])");
-    return std::regex_replace(s, special, R"(\$&)");
-}
-
-// Substring test; a "<col>" in the fragment stands for a column number (one or more digits).
-bool contains_fragment(const std::string& text, const std::string& fragment) {
-    const std::string token = "<col>";
-    if (fragment.find(token) == std::string::npos) return text.find(fragment) != std::string::npos;
-    std::string pattern;
-    std::size_t pos = 0, at;
-    while ((at = fragment.find(token, pos)) != std::string::npos) {
-        pattern += regex_escape(fragment.substr(pos, at - pos)) + "[0-9]+";
-        pos = at + token.size();
-    }
-    pattern += regex_escape(fragment.substr(pos));
-    return std::regex_search(text, std::regex(pattern));
-}
-
-std::vector<std::string> entries_of(const fs::path& dir) {
-    std::vector<std::string> names;
-    for (const auto& e : fs::directory_iterator(dir))
-        names.push_back(e.path().filename().string());
-    std::sort(names.begin(), names.end());
-    return names;
-}
-
-// Names in `dir` that look like riparia's staging or swap folders (".out.tmp-123", ".out.old-1").
-std::vector<std::string> leftovers_in(const fs::path& dir) {
-    std::vector<std::string> found;
-    for (const auto& name : entries_of(dir)) {
-        if (name.find(".tmp-") != std::string::npos || name.find(".old-") != std::string::npos) {
-            found.push_back(name);
-        }
-    }
-    return found;
-}
-
-std::string describe(const CommandResult& r) {
-    return "exit " + std::to_string(r.exit_code) + "\n--- stdout:\n" + r.out + "--- stderr:\n" +
-           r.err;
-}
 
 // One bad input: a change to the valid study and the fragments stderr must contain.
 using Fragments = std::vector<std::string>;
