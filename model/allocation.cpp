@@ -19,6 +19,8 @@ constexpr double kRelativeTolerance = 1e-13;
 // Freezing: a limit is binding when its slack is below kBindingSlack x the day's water.
 constexpr double kBindingSlack = 1e-12;
 constexpr double kNegligibleShare = 1e-12;
+constexpr std::size_t kMaxRiseEvents = 64;
+constexpr double kKinkOvershoot = 1e-12;
 
 } // namespace
 
@@ -57,6 +59,12 @@ AllocationSolver::AllocationSolver(const AllocationNetwork& network)
     base_slack_.assign(slack_.size(), 0.0);
     slack_floor_.assign(slack_.size(), 0.0);
     pass_through_.assign(nodes_, 1.0);
+    d_slack_.assign(slack_.size(), 0.0);
+    d_upstream_in_.assign(nodes_, 0.0);
+    d_returns_in_.assign(nodes_, 0.0);
+    d_held_.assign(nodes_, 0.0);
+    kink_gap_.assign(network.reservoirs.size(), kInfinity);
+    rising_mask_.assign(items, 0);
     active_.assign(items, 0);
     rising_.reserve(items);
     outflow_cap_.assign(network.reservoirs.size(), kInfinity);
@@ -132,7 +140,82 @@ double AllocationSolver::reservoir_outflow(const AllocationDay& day, int v, int 
     lowest_outflow_[r] = lowest;
     const double outflow = std::max(lowest, std::min(highest, outflow_cap_[r]));
     pass_through_[v] = release_response(day, r, held, floor);
+    // How far the water held may fall before the outflow changes branch (a kink).
+    double gap = kInfinity;
+    for (const double kink :
+         {floor + day.max_release[r], day.capacity[r], day.capacity[r] + day.max_release[r], floor,
+          floor + outflow_cap_[r], day.capacity[r] + outflow_cap_[r]}) {
+        if (kink < held) gap = std::min(gap, held - kink);
+    }
+    kink_gap_[r] = gap;
     return outflow;
+}
+
+// d slack / d t for every limit when all rising items rise together by dt, at the current point
+// (after evaluate): the forward mode of eq. 1-7 down the tree, with the outflow slopes of the
+// last pass. Also d held / d t at each reservoir node, for the kinks.
+void AllocationSolver::rise_derivatives(const AllocationDay& day) {
+    rising_rate_ = 0;
+    for (std::size_t j = 0; j < demand_count_; ++j) {
+        if (rising_mask_[j]) rising_rate_ += day.request_m3s[j];
+    }
+    for (std::size_t k = 0; k < requirement_count_; ++k) {
+        if (rising_mask_[demand_count_ + k]) rising_rate_ += day.required_m3s[k];
+    }
+    std::fill(d_upstream_in_.begin(), d_upstream_in_.end(), 0.0);
+    std::fill(d_returns_in_.begin(), d_returns_in_.end(), 0.0);
+    for (const int v : order_) {
+        const double d_available = d_upstream_in_[v] + d_returns_in_[v];
+        double d_withdrawn = 0, d_own_return = 0;
+        for (const int j : demands_at_[v]) {
+            if (!rising_mask_[j]) continue;
+            const auto& d = network_.demands[j];
+            const double dw = day.request_m3s[j];
+            d_withdrawn += dw;
+            const double back = (1.0 - d.consumptive_fraction) * dw;
+            if (d.return_node == v)
+                d_own_return += back;
+            else if (d.return_node >= 0)
+                d_returns_in_[d.return_node] += back * return_share_[j];
+        }
+        d_slack_[v] = d_available - d_withdrawn;
+        const double d_held = d_available - d_withdrawn + d_own_return;
+        d_held_[v] = d_held;
+        const double d_outflow = reservoir_at_[v] < 0 ? d_held : pass_through_[v] * d_held;
+        for (const int k : requirements_at_[v]) {
+            const int item = static_cast<int>(demand_count_) + k;
+            d_slack_[nodes_ + k] = d_outflow - (rising_mask_[item] ? day.required_m3s[k] : 0.0);
+        }
+        const int down = network_.downstream[v];
+        if (down >= 0) d_upstream_in_[down] += network_.same_day_gain[v] * d_outflow;
+    }
+}
+
+// The next event as the rising items go up together from the current point: a limit reaching
+// its floor (returns true), or a reservoir's outflow changing branch; `step` is how far in t.
+bool AllocationSolver::next_event(double& step) const {
+    step = kInfinity;
+    bool limit = false;
+    // A slope below this is a cancellation seen through rounding (as in draws_on_binding_limit).
+    const double flat = -kNegligibleShare * rising_rate_;
+    for (std::size_t c = 0; c < slack_.size(); ++c) {
+        if (d_slack_[c] >= flat) continue;
+        const double distance = std::max(0.0, slack_[c] - slack_floor_[c]) / -d_slack_[c];
+        if (distance < step) {
+            step = distance;
+            limit = true;
+        }
+    }
+    for (std::size_t r = 0; r < network_.reservoirs.size(); ++r) {
+        const double d_held = d_held_[network_.reservoirs[r].node];
+        if (d_held >= flat || kink_gap_[r] == kInfinity) continue;
+        const double distance = kink_gap_[r] / -d_held;
+        if (distance < step) {
+            step = distance;
+            limit = false;
+        }
+    }
+    return limit;
 }
 
 namespace {
@@ -210,7 +293,41 @@ double AllocationSolver::rise_together(const AllocationDay& day, const std::vect
         slack_floor_[c] = std::min(0.0, slack_[c]);
     set_all(1.0);
     if (evaluate(day)) return 1.0;
-    double feasible = from, infeasible = 1.0;
+    // Exact: walk from event to event along the piecewise linear limits.
+    for (const int i : items)
+        rising_mask_[i] = 1;
+    double t = from;
+    bool reached = false;
+    for (std::size_t iteration = 0; iteration < kMaxRiseEvents && !reached; ++iteration) {
+        set_all(t);
+        if (!evaluate(day)) break;
+        rise_derivatives(day);
+        double step;
+        const bool limit = next_event(step);
+        const double next = std::min(1.0, t + step);
+        reached = limit || next >= 1.0;
+        if (reached) {
+            set_all(next);
+            if (evaluate(day))
+                t = next;
+            else
+                reached = false; // rounding: settle it by bisection below
+            break;
+        }
+        // Step just past the kink, so that the next slopes are those of the branch beyond it
+        // (landing on it exactly, rounding could leave the held water on the near side).
+        t = std::min(1.0, next + kKinkOvershoot * (1.0 + step));
+    }
+    for (const int i : items)
+        rising_mask_[i] = 0;
+    if (reached) {
+        set_all(t);
+        return t;
+    }
+    // Fallback: bisection from the last feasible point.
+    double feasible = t, infeasible = 1.0;
+    set_all(t);
+    if (!evaluate(day)) feasible = from;
     for (int step = 0; step < kBisectionSteps; ++step) {
         const double middle = 0.5 * (feasible + infeasible);
         set_all(middle);

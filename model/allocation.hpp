@@ -103,6 +103,8 @@ class AllocationSolver {
     bool draws_on_binding_limit(const AllocationDay& day, int item, double binding) const;
     double release_response(const AllocationDay& day, int r, double held, double floor) const;
     void keep_storage(const AllocationDay& day);
+    void rise_derivatives(const AllocationDay& day);
+    bool next_event(double& step) const;
     void set_coverage(int item, double coverage);
     void write_result(const AllocationDay& day, AllocationResult& result);
 
@@ -117,6 +119,10 @@ class AllocationSolver {
     double tolerance_ = 0, scale_ = 1;
     bool trim_ = true;                 // withdrawals beyond a limit by rounding are trimmed to it
     std::vector<double> pass_through_; // per node: d outflow / d water held, in the last pass
+    std::vector<double> d_slack_, d_upstream_in_, d_returns_in_, d_held_; // d / d t of a rise
+    std::vector<double> kink_gap_;  // per reservoir: held water to the next kink below
+    std::vector<char> rising_mask_; // per item, during a rise
+    double rising_rate_ = 0;        // water the rising items ask for, per unit of coverage
     // Work state.
     std::vector<double> coverage_;                         // per item (demands, then requirements)
     std::vector<double> withdrawal_;                       // per demand, in the last pass
