@@ -1,6 +1,8 @@
 // Writes a synthetic study for the end-to-end benchmark: a random tree of N sub-basins, Y years
 // of daily forcing shared by F CSV files (sub-basins share weather stations), deterministic.
-//   make_synthetic_study DIR N YEARS FILES
+//   make_synthetic_study DIR N YEARS FILES [managed]
+// With "managed": a reservoir on every 6th sub-basin, a demand on every 3rd, an environmental
+// flow at the outlet and a minimum-flow agreement at the border between the two countries.
 #include "model/calendar.hpp"
 
 #include <cmath>
@@ -29,11 +31,38 @@ void write_forcing(const std::string& path, int years, std::uint64_t seed) {
     std::fclose(f);
 }
 
+// Sub-basin i drains to a random earlier one, so 0 is the outlet and every node's outflow reaches
+// it; reservoirs sit where no demand returns past them (returns stay at their own sub-basin).
+void write_management(std::FILE* basin, int n) {
+    for (int i = 5; i < n; i += 6) {
+        std::fprintf(
+            basin,
+            "\n[[reservoir]]\nid = \"R%d\"\nsubbasin = \"S%d\"\ncapacity_hm3 = 500.0\n"
+            "dead_storage_hm3 = 50.0\ninitial_storage_hm3 = 300.0\nmax_release_m3s = 200.0\n"
+            "area_km2 = 20.0\nrule = { kind = \"monthly_target\", release_m3s = 5.0 }\n",
+            i, i);
+    }
+    for (int i = 0; i < n; i += 3) {
+        std::fprintf(
+            basin,
+            "\n[[demand]]\nid = \"D%d\"\ncountry = \"%s\"\nsubbasin = \"S%d\"\n"
+            "sector = \"irrigation\"\nannual_volume_hm3 = 30.0\nconsumptive_fraction = 0.6\n"
+            "priority = %d\n",
+            i, i < n / 2 ? "AAA" : "BBB", i, 1 + i % 3);
+    }
+    std::fprintf(basin, "\n[[environmental_flow]]\nid = \"E0\"\nsubbasin = \"S0\"\n"
+                        "flow_m3s = 5.0\npriority = 1\n");
+    std::fprintf(basin, "\n[[agreement]]\nid = \"A1\"\nkind = \"min_flow\"\n"
+                        "countries = [\"AAA\", \"BBB\"]\nat = \"S1\"\nflow_m3s = 2.0\n"
+                        "priority = 2\n");
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
-    if (argc != 5) {
-        std::fprintf(stderr, "usage: make_synthetic_study DIR SUBBASINS YEARS FORCING_FILES\n");
+    if (argc != 5 && argc != 6) {
+        std::fprintf(stderr,
+                     "usage: make_synthetic_study DIR SUBBASINS YEARS FORCING_FILES [managed]\n");
         return 2;
     }
     const std::filesystem::path dir = argv[1];
@@ -58,6 +87,7 @@ int main(int argc, char** argv) {
         std::fprintf(basin, "routing = { lag_days = %.2f, k_days = %.2f }\n", 2 * u(rng),
                      5 * u(rng));
     }
+    if (argc == 6 && std::string(argv[5]) == "managed") write_management(basin, n);
     std::fclose(basin);
     std::FILE* study = std::fopen((dir / "study.toml").c_str(), "w");
     std::fprintf(study,
