@@ -426,7 +426,42 @@ void AllocationSolver::solve_level(const AllocationDay& day, const std::vector<i
     }
 }
 
+// How far reservoir r (at node v) can lower its outflow from the current point before a limit
+// below it reaches its floor or a reservoir below changes branch (`limit` tells which): the
+// same forward derivatives as a rise, from a unit decrease of the outflow at v down the river.
+double AllocationSolver::lowering_room(int v, bool& limit) const {
+    const double flat = -kNegligibleShare;
+    double room = kInfinity;
+    limit = false;
+    auto consider = [&](double slack, double floor, double slope, bool is_limit) {
+        if (slope >= flat) return;
+        const double distance = std::max(0.0, slack - floor) / -slope;
+        if (distance < room) {
+            room = distance;
+            limit = is_limit;
+        }
+    };
+    double d_outflow = -1.0;
+    for (int u = v;;) {
+        for (const int k : requirements_at_[u]) {
+            consider(slack_[nodes_ + k], slack_floor_[nodes_ + k], d_outflow, true);
+        }
+        const int down = network_.downstream[u];
+        if (down < 0 || d_outflow >= flat) break;
+        const double arriving = network_.same_day_gain[u] * d_outflow;
+        consider(slack_[down], slack_floor_[down], arriving, true);
+        const int r = reservoir_at_[down];
+        if (r >= 0 && kink_gap_[r] != kInfinity) consider(kink_gap_[r], 0.0, arriving, false);
+        d_outflow = (r < 0 ? 1.0 : pass_through_[down]) * arriving;
+        u = down;
+    }
+    return room;
+}
+
 void AllocationSolver::keep_storage(const AllocationDay& day) {
+    evaluate(day);
+    for (std::size_t c = 0; c < slack_.size(); ++c)
+        slack_floor_[c] = std::min(0.0, slack_[c]);
     for (const int v : order_) {
         const int r = reservoir_at_[v];
         if (r < 0) continue;
@@ -434,6 +469,7 @@ void AllocationSolver::keep_storage(const AllocationDay& day) {
         double low = lowest_outflow_[r], high = outflow_[v];
         outflow_cap_[r] = low;
         if (evaluate(day)) continue;
+        if (lower_exactly(day, v, r, high)) continue;
         for (int step = 0; step < kBisectionSteps; ++step) {
             const double middle = 0.5 * (low + high);
             outflow_cap_[r] = middle;
@@ -444,6 +480,28 @@ void AllocationSolver::keep_storage(const AllocationDay& day) {
         }
         outflow_cap_[r] = high;
     }
+}
+
+// Lowers reservoir r's outflow cap from `start` event by event until a limit below binds or the
+// outflow reaches its lowest; false (cap restored) when rounding defeats it.
+bool AllocationSolver::lower_exactly(const AllocationDay& day, int v, int r, double start) {
+    double cap = start;
+    for (std::size_t iteration = 0; iteration < kMaxRiseEvents; ++iteration) {
+        outflow_cap_[r] = cap;
+        if (!evaluate(day)) break;
+        bool limit;
+        const double room = lowering_room(v, limit);
+        const double lowest = lowest_outflow_[r];
+        const double next = std::max(lowest, cap - room);
+        if (limit || next <= lowest) {
+            outflow_cap_[r] = next;
+            if (evaluate(day)) return true;
+            break;
+        }
+        cap = std::max(lowest, next - kKinkOvershoot * (1.0 + room));
+    }
+    outflow_cap_[r] = start;
+    return false;
 }
 
 void AllocationSolver::write_result(const AllocationDay& day, AllocationResult& result) {

@@ -105,6 +105,8 @@ class AllocationSolver {
     void keep_storage(const AllocationDay& day);
     void rise_derivatives(const AllocationDay& day);
     bool next_event(double& step) const;
+    double lowering_room(int v, bool& limit) const;
+    bool lower_exactly(const AllocationDay& day, int v, int r, double start);
     void set_coverage(int item, double coverage);
     void write_result(const AllocationDay& day, AllocationResult& result);
 
