@@ -4,7 +4,7 @@ namespace riparia::app {
 
 namespace {
 
-constexpr std::size_t kMaxSeriesPerSet = 5;
+constexpr std::size_t kMaxSeriesPerSet = 6;
 
 std::vector<std::string> ids_of(const auto& items) {
     std::vector<std::string> ids;
@@ -13,7 +13,7 @@ std::vector<std::string> ids_of(const auto& items) {
     return ids;
 }
 
-// The daily series of each set, in the order of management_sets(); at most 5 per set.
+// The daily series of each set, in the order of management_sets(); at most 6 per set.
 std::size_t series(const model::ManagementDay& f, std::size_t set, const double** rows) {
     auto put = [&](std::initializer_list<const std::vector<double>*> all) {
         std::size_t k = 0;
@@ -25,8 +25,8 @@ std::size_t series(const model::ManagementDay& f, std::size_t set, const double*
     case 0:
         return put({&f.request_m3s, &f.delivered_m3s, &f.deficit_m3s});
     case 1:
-        return put(
-            {&f.storage_hm3, &f.release_m3s, &f.spill_m3s, &f.evaporation_hm3, &f.target_m3s});
+        return put({&f.storage_hm3, &f.release_m3s, &f.spill_m3s, &f.evaporation_hm3, &f.target_m3s,
+                    &f.departure_m3s});
     case 2:
         return put({&f.flow_required_m3s, &f.flow_met_m3s});
     default:
@@ -51,7 +51,9 @@ std::vector<io::InstanceSet> management_sets(const model::Management& m) {
           {"reservoir_release", "controlled release", "m3 s-1", ""},
           {"reservoir_spill", "spill above capacity", "m3 s-1", ""},
           {"reservoir_evaporation", "open-water evaporation", "hm3 d-1", ""},
-          {"reservoir_target", "release target of the operating or filling rule", "m3 s-1", ""}}},
+          {"reservoir_target", "release target of the operating or filling rule", "m3 s-1", ""},
+          {"reservoir_departure", "outflow minus the rule's target (the allocation's departure)",
+           "m3 s-1", ""}}},
         {"environmental_flow",
          "environmental flow identifier",
          ids_of(m.environmental_flows),

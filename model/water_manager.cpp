@@ -226,6 +226,11 @@ void WaterManager::record(std::int64_t day, bool account, ManagementDay& f) {
     f.spill_m3s = result_.spill_m3s;
     f.evaporation_hm3 = evaporation_hm3_;
     f.target_m3s = target_m3s_;
+    // Where priorities or agreements made the reservoir depart from its rule: outflow - target.
+    f.departure_m3s.resize(target_m3s_.size());
+    for (std::size_t r = 0; r < target_m3s_.size(); ++r) {
+        f.departure_m3s[r] = result_.release_m3s[r] + result_.spill_m3s[r] - target_m3s_[r];
+    }
     const std::size_t flows = m.environmental_flows.size(), agreements = m.agreements.size();
     f.flow_required_m3s.assign(day_.required_m3s.begin(), day_.required_m3s.begin() + flows);
     f.flow_met_m3s.assign(result_.met_m3s.begin(), result_.met_m3s.begin() + flows);

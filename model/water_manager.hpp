@@ -18,7 +18,7 @@ namespace riparia::model {
 struct ManagementDay {
     std::vector<double> request_m3s, delivered_m3s, deficit_m3s; // per demand
     std::vector<double> storage_hm3, release_m3s, spill_m3s,     // per reservoir
-        evaporation_hm3, target_m3s;
+        evaporation_hm3, target_m3s, departure_m3s;
     std::vector<double> required_m3s, met_m3s;           // per agreement
     std::vector<double> flow_required_m3s, flow_met_m3s; // per environmental flow
 };
