@@ -56,7 +56,6 @@ AllocationSolver::AllocationSolver(const AllocationNetwork& network)
     coverage_.assign(items, 0.0);
     withdrawal_.assign(demand_count_, 0.0);
     slack_.assign(nodes_ + requirement_count_, 0.0);
-    base_slack_.assign(slack_.size(), 0.0);
     slack_floor_.assign(slack_.size(), 0.0);
     pass_through_.assign(nodes_, 1.0);
     d_slack_.assign(slack_.size(), 0.0);
@@ -96,21 +95,15 @@ bool return_bypasses_reservoir(const AllocationNetwork& network,
     return false;
 }
 
-void AllocationSolver::set_coverage(int item, double coverage) {
-    coverage_[item] = coverage;
-}
-
-// Withdrawals at node v from its coverages, trimmed to `limit` when they exceed it by no more
-// than the tolerance (so that rounding never makes water); returns whether they fit.
-bool AllocationSolver::withdraw(const AllocationDay& day, int v, double limit, double& withdrawn,
+// Withdrawals at node v from its coverages, recording the slack of eq. 2 / eq. 4 (evaluate
+// judges it), and trimmed to `limit` when they exceed it so that rounding never makes water.
+void AllocationSolver::withdraw(const AllocationDay& day, int v, double limit, double& withdrawn,
                                 double& own_return) {
     withdrawn = 0;
     for (const int j : demands_at_[v])
         withdrawn += coverage_[j] * day.request_m3s[j];
     slack_[v] = limit - withdrawn;
-    const bool fits = withdrawn <= limit + tolerance_; // eq. 2 / eq. 4 (see evaluate)
-    const double trim =
-        trim_ && withdrawn > limit && withdrawn > 0 ? std::max(0.0, limit) / withdrawn : 1.0;
+    const double trim = withdrawn > limit && withdrawn > 0 ? std::max(0.0, limit) / withdrawn : 1.0;
     withdrawn = 0;
     own_return = 0;
     for (const int j : demands_at_[v]) {
@@ -124,7 +117,6 @@ bool AllocationSolver::withdraw(const AllocationDay& day, int v, double limit, d
         else if (d.return_node >= 0)
             returns_in_[d.return_node] += back * return_share_[j];
     }
-    return fits;
 }
 
 // Outflow of a reservoir node: within [max(0, X - C), O_max(X)] and under the current cap.
@@ -340,13 +332,11 @@ double AllocationSolver::rise_together(const AllocationDay& day, const std::vect
     return feasible;
 }
 
-// After a rise stops at `level`, an item is blocked when some limit binding now loses slack as
-// the item alone rises. Raising an item only takes water from its node and the river below it,
-// so the effect is followed down that path with the exact (one-sided) derivatives of eq. 1-7 at
-// the current point: no finite step, no rounding threshold on the effect.
-bool AllocationSolver::freeze_blocked(const AllocationDay& day, const std::vector<int>& items,
-                                      double level) {
-    (void)level;
+// After a rise stops, an item is blocked when some limit binding now loses slack as the item
+// alone rises. Raising an item only takes water from its node and the river below it, so the
+// effect is followed down that path with the exact (one-sided) derivatives of eq. 1-7 at the
+// current point: no finite step; only slopes at rounding level are taken as flat.
+bool AllocationSolver::freeze_blocked(const AllocationDay& day, const std::vector<int>& items) {
     evaluate(day);
     const double binding = kBindingSlack * scale_;
     bool any = false;
@@ -416,7 +406,7 @@ void AllocationSolver::solve_level(const AllocationDay& day, const std::vector<i
         if (level >= 1.0) return;
         for (const int i : rising_)
             active_[i] = 1;
-        if (!freeze_blocked(day, rising_, level)) {
+        if (!freeze_blocked(day, rising_)) {
             // Each could rise alone by its step but not all together: the limit they share is
             // within the steps; they stay at this level.
             for (const int i : rising_)

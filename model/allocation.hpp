@@ -93,13 +93,13 @@ class AllocationSolver {
     // One pass down the tree with the current coverages and reservoir outflow caps: computes
     // every outflow and returns whether all withdrawals and requirements fit (eq. 1-7).
     bool evaluate(const AllocationDay& day);
-    bool withdraw(const AllocationDay& day, int v, double limit, double& withdrawn,
+    void withdraw(const AllocationDay& day, int v, double limit, double& withdrawn,
                   double& own_return);
     double reservoir_outflow(const AllocationDay& day, int v, int r, double available,
                              double withdrawn, double own_return);
     void solve_level(const AllocationDay& day, const std::vector<int>& items);
     double rise_together(const AllocationDay& day, const std::vector<int>& items, double from);
-    bool freeze_blocked(const AllocationDay& day, const std::vector<int>& items, double level);
+    bool freeze_blocked(const AllocationDay& day, const std::vector<int>& items);
     bool draws_on_binding_limit(const AllocationDay& day, int item, double binding) const;
     double release_response(const AllocationDay& day, int r, double held, double floor) const;
     void keep_storage(const AllocationDay& day);
@@ -107,7 +107,6 @@ class AllocationSolver {
     bool next_event(double& step) const;
     double lowering_room(int v, bool& limit) const;
     bool lower_exactly(const AllocationDay& day, int v, int r, double start);
-    void set_coverage(int item, double coverage);
     void write_result(const AllocationDay& day, AllocationResult& result);
 
     AllocationNetwork network_;
@@ -119,16 +118,15 @@ class AllocationSolver {
     std::vector<std::vector<int>> level_items_; // per priority level: demands then requirements
     std::vector<double> return_share_;          // per demand: return_same_day_share
     double tolerance_ = 0, scale_ = 1;
-    bool trim_ = true;                 // withdrawals beyond a limit by rounding are trimmed to it
     std::vector<double> pass_through_; // per node: d outflow / d water held, in the last pass
     std::vector<double> d_slack_, d_upstream_in_, d_returns_in_, d_held_; // d / d t of a rise
     std::vector<double> kink_gap_;  // per reservoir: held water to the next kink below
     std::vector<char> rising_mask_; // per item, during a rise
     double rising_rate_ = 0;        // water the rising items ask for, per unit of coverage
     // Work state.
-    std::vector<double> coverage_;                         // per item (demands, then requirements)
-    std::vector<double> withdrawal_;                       // per demand, in the last pass
-    std::vector<double> slack_, base_slack_, slack_floor_; // per limit: nodes, then requirements
+    std::vector<double> coverage_;            // per item (demands, then requirements)
+    std::vector<double> withdrawal_;          // per demand, in the last pass
+    std::vector<double> slack_, slack_floor_; // per limit: nodes, then requirements
     std::vector<double> outflow_cap_; // per reservoir, +inf while coverages are being raised
     std::vector<double> outflow_, upstream_in_, returns_in_, held_; // per node
     std::vector<double> lowest_outflow_; // per reservoir: max(0, X - C) in the last pass

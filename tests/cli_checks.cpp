@@ -1,6 +1,7 @@
 #include "tests/cli_checks.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <regex>
 
 namespace riparia::test {
@@ -50,6 +51,21 @@ std::vector<std::string> leftovers_in(const fs::path& dir) {
 std::string describe(const CommandResult& r) {
     return "exit " + std::to_string(r.exit_code) + "\n--- stdout:\n" + r.out + "--- stderr:\n" +
            r.err;
+}
+
+std::string quoted(const std::string& s) {
+    return "\"" + s + "\"";
+}
+
+std::string gr4j(const std::string& x1, const std::string& x2, const std::string& x3,
+                 const std::string& x4) {
+    return "{ x1 = " + x1 + ", x2 = " + x2 + ", x3 = " + x3 + ", x4 = " + x4 + " }";
+}
+
+std::string number(double v) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.2f", v);
+    return text;
 }
 
 } // namespace riparia::test

@@ -25,60 +25,19 @@ using riparia::test::CommandResult;
 using riparia::test::contains_fragment;
 using riparia::test::describe;
 using riparia::test::entries_of;
+using riparia::test::Fragments;
+using riparia::test::gr4j;
 using riparia::test::leftovers_in;
+using riparia::test::number;
+using riparia::test::quoted;
 using riparia::test::run_riparia;
 using riparia::test::ScratchDir;
+using riparia::test::TomlLines;
 
 namespace {
 
 // ---------------------------------------------------------------------------------------------
 // Fixture text
-
-// One TOML table as ordered `key = value` lines; values are raw TOML (strings carry their quotes).
-struct TomlLines {
-    std::string header;
-    std::vector<std::pair<std::string, std::string>> entries;
-
-    void set(const std::string& key, const std::string& value) {
-        for (auto& [k, v] : entries) {
-            if (k == key) {
-                v = value;
-                return;
-            }
-        }
-        entries.emplace_back(key, value);
-    }
-    void erase(const std::string& key) {
-        std::erase_if(entries, [&](const auto& e) { return e.first == key; });
-    }
-    // Renames a key in place (a typo), keeping its value.
-    void rename(const std::string& key, const std::string& new_key) {
-        for (auto& e : entries) {
-            if (e.first == key) e.first = new_key;
-        }
-    }
-    std::string render() const {
-        std::string text = header + "\n";
-        for (const auto& [k, v] : entries)
-            text += k + " = " + v + "\n";
-        return text;
-    }
-};
-
-std::string quoted(const std::string& s) {
-    return "\"" + s + "\"";
-}
-
-std::string gr4j(const std::string& x1, const std::string& x2, const std::string& x3,
-                 const std::string& x4) {
-    return "{ x1 = " + x1 + ", x2 = " + x2 + ", x3 = " + x3 + ", x4 = " + x4 + " }";
-}
-
-std::string number(double v) {
-    char text[32];
-    std::snprintf(text, sizeof text, "%.2f", v);
-    return text;
-}
 
 // Deterministic daily forcing from `first` to `last` (ISO dates) with the given value columns,
 // a subset of "PET" in that order: P in wet and dry spells, E and T seasonal (T below 0 in winter).
@@ -223,44 +182,9 @@ std::size_t time_records(const std::string& results_nc) {
     return times;
 }
 
-// One bad input: a change to the valid study and the fragments stderr must contain.
-using Fragments = std::vector<std::string>;
-struct BadInput {
-    std::string name;
-    std::function<Fragments(Study&)> break_study; // edits the study, returns expected fragments
-};
-
-// Writes the broken study, runs `check` and `run` on it, and asserts exit code 2, every fragment
-// in stderr, and no output or staging folder left behind.
-void expect_refused(const BadInput& bad) {
-    ScratchDir dir("cli-bad");
-    Study study;
-    const Fragments fragments = bad.break_study(study);
-    const std::string study_path = study.write(dir.path());
-    const fs::path out = dir.path() / "out";
-
-    const CommandResult check = run_riparia({"check", study_path});
-    const CommandResult run = run_riparia({"run", study_path, "--out", out.string(), "--quiet"});
-    for (const auto* r : {&check, &run}) {
-        const char* command = r == &check ? "riparia check" : "riparia run";
-        INFO(command << " on bad input '" << bad.name << "': " << describe(*r));
-        CHECK(r->exit_code == 2);
-        for (const auto& f : fragments) {
-            INFO("expected in stderr: " << f);
-            CHECK(contains_fragment(r->err, f));
-        }
-    }
-    INFO("bad input '" << bad.name << "'");
-    CHECK_FALSE(fs::exists(out));
-    CHECK(leftovers_in(dir.path()).empty());
-}
-
+using BadInput = riparia::test::BadInput<Study>;
 void expect_all_refused(const std::vector<BadInput>& cases) {
-    for (const auto& bad : cases) {
-        SUBCASE(bad.name.c_str()) {
-            expect_refused(bad);
-        }
-    }
+    riparia::test::expect_all_refused(cases);
 }
 
 } // namespace

@@ -27,58 +27,20 @@ using riparia::test::CommandResult;
 using riparia::test::contains_fragment;
 using riparia::test::describe;
 using riparia::test::entries_of;
+using riparia::test::Fragments;
+using riparia::test::gr4j;
 using riparia::test::leftovers_in;
+using riparia::test::number;
+using riparia::test::quoted;
 using riparia::test::run_riparia;
 using riparia::test::ScratchDir;
+using riparia::test::TomlLines;
 
 namespace {
 
 // ---------------------------------------------------------------------------------------------
 // Fixture text
 
-// One TOML table as ordered `key = value` lines; values are raw TOML (strings carry their quotes).
-struct TomlLines {
-    std::string header;
-    std::vector<std::pair<std::string, std::string>> entries;
-
-    void set(const std::string& key, const std::string& value) {
-        for (auto& [k, v] : entries) {
-            if (k == key) {
-                v = value;
-                return;
-            }
-        }
-        entries.emplace_back(key, value);
-    }
-    void erase(const std::string& key) {
-        std::erase_if(entries, [&](const auto& e) { return e.first == key; });
-    }
-    // Renames a key in place (a typo), keeping its value.
-    void rename(const std::string& key, const std::string& new_key) {
-        for (auto& e : entries) {
-            if (e.first == key) e.first = new_key;
-        }
-    }
-    std::string render() const {
-        std::string text = header + "\n";
-        for (const auto& [k, v] : entries)
-            text += k + " = " + v + "\n";
-        return text;
-    }
-};
-
-std::string quoted(const std::string& s) {
-    return "\"" + s + "\"";
-}
-
-std::string number(double v) {
-    char text[32];
-    std::snprintf(text, sizeof text, "%.2f", v);
-    return text;
-}
-
-// Deterministic daily forcing date,P,E from `first` to `last` (ISO dates): P in wet and dry
-// spells (about a third of the days wet), E seasonal.
 std::string forcing_csv(const std::string& first, const std::string& last) {
     std::string text = "date,P,E\n";
     const auto d0 = calendar::day_number(*calendar::parse_iso_date(first));
@@ -91,11 +53,6 @@ std::string forcing_csv(const std::string& first, const std::string& last) {
         text += calendar::to_iso(calendar::date_of(d)) + "," + number(p) + "," + number(e) + "\n";
     }
     return text;
-}
-
-std::string gr4j(const std::string& x1, const std::string& x2, const std::string& x3,
-                 const std::string& x4) {
-    return "{ x1 = " + x1 + ", x2 = " + x2 + ", x3 = " + x3 + ", x4 = " + x4 + " }";
 }
 
 TomlLines subbasin(const std::string& id, const std::string& country, const std::string& area,
@@ -239,44 +196,9 @@ struct ManagedStudy {
 // ---------------------------------------------------------------------------------------------
 // Checks
 
-// One bad input: a change to the valid study and the fragments stderr must contain.
-using Fragments = std::vector<std::string>;
-struct BadInput {
-    std::string name;
-    std::function<Fragments(ManagedStudy&)> break_study; // edits the study, returns fragments
-};
-
-// Writes the broken study, runs `check` and `run` on it, and asserts exit code 2, every fragment
-// in stderr, and no output or staging folder left behind.
-void expect_refused(const BadInput& bad) {
-    ScratchDir dir("cli-management-bad");
-    ManagedStudy study;
-    const Fragments fragments = bad.break_study(study);
-    const std::string study_path = study.write(dir.path());
-    const fs::path out = dir.path() / "out";
-
-    const CommandResult check = run_riparia({"check", study_path});
-    const CommandResult run = run_riparia({"run", study_path, "--out", out.string(), "--quiet"});
-    for (const auto* r : {&check, &run}) {
-        const std::string command = r == &check ? "riparia check" : "riparia run";
-        INFO(command << " on bad input '" << bad.name << "': " << describe(*r));
-        CHECK(r->exit_code == 2);
-        for (const auto& f : fragments) {
-            INFO("expected in stderr: " << f);
-            CHECK(contains_fragment(r->err, f));
-        }
-    }
-    INFO("bad input '" << bad.name << "'");
-    CHECK_FALSE(fs::exists(out));
-    CHECK(leftovers_in(dir.path()).empty());
-}
-
+using BadInput = riparia::test::BadInput<ManagedStudy>;
 void expect_all_refused(const std::vector<BadInput>& cases) {
-    for (const auto& bad : cases) {
-        SUBCASE(bad.name.c_str()) {
-            expect_refused(bad);
-        }
-    }
+    riparia::test::expect_all_refused(cases);
 }
 
 } // namespace
