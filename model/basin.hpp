@@ -2,6 +2,7 @@
 #pragma once
 
 #include "model/channel.hpp"
+#include "model/climate.hpp"
 #include "model/gr4j.hpp"
 #include "model/management.hpp"
 #include "model/network.hpp"
@@ -26,6 +27,7 @@ struct Subbasin {
     double routing_fill = 0.5;    // initial routing store, fraction of X3
     RoutingParams routing;        // reach from this outlet to the downstream outlet
     std::optional<SnowParams> snow;
+    std::optional<MonthlyClimate> climate; // for the weather generator
 };
 
 struct Basin {
