@@ -95,4 +95,23 @@ std::size_t ChannelState::state_bytes(std::size_t reach) const {
     return sizeof(double) * (ring_offset_[reach + 1] - ring_offset_[reach] + 4) + 2 * sizeof(int);
 }
 
+void ChannelState::save(StateArchive& archive, const std::string& prefix) const {
+    archive.put_integers(prefix + "lag_whole_days", lag_whole_days_);
+    archive.put_integers(prefix + "ring_head", ring_head_);
+    archive.put_reals(prefix + "ring_inflow_m3s", ring_);
+    archive.put_reals(prefix + "reservoir_m3s_day", reservoir_);
+}
+
+void ChannelState::load(const StateArchive& archive, const std::string& prefix) {
+    std::vector<int> lags(lag_whole_days_.size());
+    archive.get_integers(prefix + "lag_whole_days", lags);
+    if (lags != lag_whole_days_) {
+        throw std::invalid_argument("checkpoint does not match this run: its channel lags ('" +
+                                    prefix + "lag_whole_days') differ from this basin's");
+    }
+    archive.get_integers(prefix + "ring_head", ring_head_);
+    archive.get_reals(prefix + "ring_inflow_m3s", ring_);
+    archive.get_reals(prefix + "reservoir_m3s_day", reservoir_);
+}
+
 } // namespace riparia::model

@@ -6,6 +6,8 @@
 // fractional lag n + f sends (1 - f) of a day's inflow n days later and f of it n + 1 days later.
 #pragma once
 
+#include "model/state_archive.hpp"
+
 #include <cstddef>
 #include <span>
 #include <string>
@@ -40,6 +42,11 @@ class ChannelState {
 
     double storage_m3s_day(std::size_t reach) const; // lag queue + reservoir
     std::size_t state_bytes(std::size_t reach) const;
+
+    // Lag rings and linear reservoir storages under `prefix`; load throws std::invalid_argument
+    // when the archive was written for other reaches (count or lags).
+    void save(StateArchive& archive, const std::string& prefix) const;
+    void load(const StateArchive& archive, const std::string& prefix);
 
   private:
     std::vector<double> lag_fraction_, recession_, reservoir_gain_, reservoir_;

@@ -106,4 +106,21 @@ std::size_t Gr4jState::parameter_bytes_per_subbasin() const {
     return sizeof(double) * (3 + kUh1Length + kUh2Length);
 }
 
+void Gr4jState::save(StateArchive& archive, const std::string& prefix) const {
+    archive.put_integer(prefix + "subbasin_count", static_cast<std::int64_t>(count_));
+    archive.put_reals(prefix + "production_mm", production_);
+    archive.put_reals(prefix + "routing_mm", routing_);
+    archive.put_reals(prefix + "uh1_queue_mm", uh1_queue_);
+    archive.put_reals(prefix + "uh2_queue_mm", uh2_queue_);
+}
+
+void Gr4jState::load(const StateArchive& archive, const std::string& prefix) {
+    archive.expect_integer(prefix + "subbasin_count", static_cast<std::int64_t>(count_),
+                           "sub-basins");
+    archive.get_reals(prefix + "production_mm", production_);
+    archive.get_reals(prefix + "routing_mm", routing_);
+    archive.get_reals(prefix + "uh1_queue_mm", uh1_queue_);
+    archive.get_reals(prefix + "uh2_queue_mm", uh2_queue_);
+}
+
 } // namespace riparia::model

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "model/aligned_vector.hpp"
+#include "model/state_archive.hpp"
 
 #include <cstddef>
 #include <span>
@@ -79,6 +80,11 @@ class Gr4jState {
     double unit_hydrograph_storage_mm(std::size_t i) const; // water in both queues
     std::size_t state_bytes_per_subbasin() const;           // stores and unit hydrograph queues
     std::size_t parameter_bytes_per_subbasin() const;       // X1-X3 and unit hydrograph ordinates
+
+    // Stores and unit hydrograph queues under `prefix`; load throws std::invalid_argument when
+    // the archive was written for another number of sub-basins.
+    void save(StateArchive& archive, const std::string& prefix) const;
+    void load(const StateArchive& archive, const std::string& prefix);
 
   private:
     std::size_t count_ = 0;

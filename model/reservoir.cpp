@@ -154,6 +154,16 @@ double HanasakiRule::release_for_month(int month, double storage_hm3) {
     return std::max(release, 0.0);
 }
 
+void HanasakiRule::save(StateArchive& archive, const std::string& prefix) const {
+    archive.put_real(prefix + "krls", krls_);
+    archive.put_integer(prefix + "krls_set", krls_set_ ? 1 : 0);
+}
+
+void HanasakiRule::load(const StateArchive& archive, const std::string& prefix) {
+    krls_ = archive.get_real(prefix + "krls");
+    krls_set_ = archive.get_integer(prefix + "krls_set") != 0;
+}
+
 // ---- first filling ----
 
 double filling_rate_m3s(const FillingPolicy& policy, double start_storage_hm3,

@@ -7,6 +7,8 @@
 // rule becomes a target, not a constraint").
 #pragma once
 
+#include "model/state_archive.hpp"
+
 #include <array>
 #include <cstdint>
 #include <optional>
@@ -70,6 +72,10 @@ class HanasakiRule {
     double mean_inflow_m3s() const { return inflow_mean_m3s_; } // i_mean
     double mean_demand_m3s() const { return demand_mean_m3s_; } // d_mean
     double provisional_release_m3s(int month) const;            // r'_m, month 1..12
+
+    // The release-year state (k_rls and whether it was set) under `prefix`.
+    void save(StateArchive& archive, const std::string& prefix) const;
+    void load(const StateArchive& archive, const std::string& prefix);
 
   private:
     double capacity_hm3_;

@@ -10,6 +10,8 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <stdexcept>
+#include <string>
 
 namespace riparia::model {
 
@@ -22,6 +24,57 @@ using Clock = std::chrono::steady_clock;
 constexpr std::ptrdiff_t kMinGroupsForThreads = 4;
 double seconds_since(Clock::time_point start) {
     return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+// Version of the archive layout written by Simulation::save; a resume refuses any other.
+constexpr std::int64_t kArchiveVersion = 1;
+
+// FNV-1a over the basin's structure (ids, topology, managed items and their nodes): a resume
+// refuses a checkpoint of another basin even when its array sizes happen to agree.
+class StructureHash {
+  public:
+    void add(std::int64_t value) {
+        for (int b = 0; b < 8; ++b)
+            mix(static_cast<unsigned char>(static_cast<std::uint64_t>(value) >> (8 * b)));
+    }
+    void add(const std::string& text) {
+        add(static_cast<std::int64_t>(text.size()));
+        for (const char c : text)
+            mix(static_cast<unsigned char>(c));
+    }
+    std::int64_t value() const { return static_cast<std::int64_t>(hash_); }
+
+  private:
+    void mix(unsigned char byte) { hash_ = (hash_ ^ byte) * 0x100000001b3ULL; }
+    std::uint64_t hash_ = 0xcbf29ce484222325ULL;
+};
+
+std::int64_t basin_signature(const Basin& basin) {
+    StructureHash h;
+    for (std::size_t i = 0; i < basin.subbasins.size(); ++i) {
+        h.add(basin.subbasins[i].id);
+        h.add(basin.network.downstream(i));
+        h.add(basin.subbasins[i].snow ? 1 : 0);
+    }
+    const Management& m = basin.management;
+    for (const auto& r : m.reservoirs) {
+        h.add(r.id);
+        h.add(r.node);
+        h.add(static_cast<std::int64_t>(r.rule));
+    }
+    for (const auto& d : m.demands) {
+        h.add(d.id);
+        h.add(d.node);
+    }
+    for (const auto& a : m.agreements) {
+        h.add(a.id);
+        h.add(a.node);
+    }
+    for (const auto& f : m.environmental_flows) {
+        h.add(f.id);
+        h.add(f.node);
+    }
+    return h.value();
 }
 
 std::vector<Gr4jParams> gr4j_params_of(const Basin& basin) {
@@ -38,6 +91,9 @@ class Simulation {
     void run_days(std::int64_t first_day, std::int64_t last_day, ResultSink* sink, bool account,
                   const RunSettings& settings, std::int64_t& days_done, std::int64_t days_total);
     void record_storage(bool at_start);
+    // The whole state after the day before next_day; load returns the day to resume at.
+    void save(StateArchive& archive, std::int64_t next_day, const RunPeriod& period) const;
+    std::int64_t load(const StateArchive& archive, const RunPeriod& period);
     void close_basin_balances();
     WaterBalance& balance() { return balance_; }
     PhaseTimings& timings() { return timings_; }
@@ -47,6 +103,11 @@ class Simulation {
     }
 
   private:
+    std::int64_t block_last_day(std::int64_t first_day, std::int64_t phase_last_day) const;
+    void run_block(std::int64_t first_day, int days, ResultSink* sink, bool account);
+    void checkpoint_if_due(std::int64_t block_last_day, const RunSettings& settings) const;
+    void save_balance(StateArchive& archive) const;
+    void load_balance(const StateArchive& archive);
     void prepare_inputs(int days);
     void run_runoff(int days);
     void run_routing(int days);
@@ -102,7 +163,8 @@ std::vector<RoutingParams> routing_of(const Basin& basin) {
 Simulation::Simulation(const Basin& basin, ForcingSource& forcing, int block_days,
                        const std::vector<HanasakiClimatology>& climatology)
     : basin_(basin), forcing_(forcing), count_(basin.subbasins.size()),
-      stride_(padded_count(basin.subbasins.size())), block_days_(block_days),
+      stride_(padded_count(basin.subbasins.size())),
+      block_days_(std::clamp(block_days, 1, kMaxBlockDays)),
       gr4j_(gr4j_params_of(basin), fills(basin, true), fills(basin, false)),
       channels_(routing_of(basin)) {
     swe_mm_.assign(count_, 0.0);
@@ -112,12 +174,12 @@ Simulation::Simulation(const Basin& basin, ForcingSource& forcing, int block_day
         if (basin.subbasins[i].snow) swe_mm_[i] = basin.subbasins[i].snow->initial_swe_mm;
         needs_pet_[i] = forcing.has_pet(i) ? 0 : 1;
     }
-    const std::size_t cells = stride_ * static_cast<std::size_t>(block_days);
+    const std::size_t cells = stride_ * static_cast<std::size_t>(block_days_);
     for (auto* v : {&precip_, &pet_, &temperature_, &liquid_, &runoff_, &aet_, &exchange_,
                     &production_, &routing_, &swe_out_, &discharge_}) {
         v->assign(cells, 0.0);
     }
-    day_of_year_.assign(static_cast<std::size_t>(block_days), 1);
+    day_of_year_.assign(static_cast<std::size_t>(block_days_), 1);
     balance_.subbasins.assign(count_, {});
     balance_.basins.assign(basin.network.outlets().size(), {});
     outflow_hm3_.assign(basin.network.outlets().size(), 0.0);
@@ -139,7 +201,7 @@ Simulation::Simulation(const Basin& basin, ForcingSource& forcing, int block_day
     manager_ = std::make_unique<WaterManager>(basin, gains, climatology);
     known_inflow_m3s_.assign(count_, 0.0);
     managed_outflow_m3s_.assign(count_, 0.0);
-    figures_.resize(static_cast<std::size_t>(block_days));
+    figures_.resize(static_cast<std::size_t>(block_days_));
 }
 
 void Simulation::prepare_inputs(int days) {
@@ -310,36 +372,144 @@ void Simulation::close_basin_balances() {
     }
 }
 
+std::int64_t Simulation::block_last_day(std::int64_t first_day, std::int64_t phase_last_day) const {
+    const std::int64_t year_end = calendar::day_number({calendar::date_of(first_day).year, 12, 31});
+    return std::min({year_end, first_day + block_days_ - 1, phase_last_day});
+}
+
+void Simulation::run_block(std::int64_t day, int days, ResultSink* sink, bool account) {
+    block_first_day_ = day;
+    account_day_ = account;
+    auto start = Clock::now();
+    forcing_.fill({day, days, stride_, precip_.data(), pet_.data(), temperature_.data()});
+    timings_.forcing_s += seconds_since(start);
+    start = Clock::now();
+    prepare_inputs(days);
+    timings_.pet_snow_s += seconds_since(start);
+    start = Clock::now();
+    run_runoff(days);
+    timings_.runoff_s += seconds_since(start);
+    start = Clock::now();
+    run_routing(days);
+    if (account) accumulate(days);
+    timings_.routing_s += seconds_since(start);
+    if (sink) {
+        start = Clock::now();
+        sink->consume({day, days, stride_, count_, precip_.data(), pet_.data(), aet_.data(),
+                       runoff_.data(), discharge_.data(), production_.data(), routing_.data(),
+                       swe_out_.data(), manager_ ? &figures_ : nullptr});
+        timings_.output_s += seconds_since(start);
+    }
+}
+
+void Simulation::checkpoint_if_due(std::int64_t last_day, const RunSettings& settings) const {
+    const int every = settings.checkpoint_every_years;
+    if (every <= 0 || !settings.on_checkpoint) return;
+    const calendar::Date date = calendar::date_of(last_day);
+    if (date.month != 12 || date.day != 31) return;
+    // Year ends since the run started, this one included: the same on a resumed run.
+    const int year_ends = date.year - calendar::date_of(settings.period.warmup_first_day).year + 1;
+    if (year_ends % every != 0) return;
+    StateArchive archive;
+    save(archive, last_day + 1, settings.period);
+    settings.on_checkpoint(archive, last_day + 1);
+}
+
 void Simulation::run_days(std::int64_t first_day, std::int64_t last_day, ResultSink* sink,
                           bool account, const RunSettings& settings, std::int64_t& days_done,
                           std::int64_t days_total) {
-    for (std::int64_t day = first_day; day <= last_day; day += block_days_) {
-        const int days = static_cast<int>(std::min<std::int64_t>(block_days_, last_day - day + 1));
-        block_first_day_ = day;
-        account_day_ = account;
-        auto start = Clock::now();
-        forcing_.fill({day, days, stride_, precip_.data(), pet_.data(), temperature_.data()});
-        timings_.forcing_s += seconds_since(start);
-        start = Clock::now();
-        prepare_inputs(days);
-        timings_.pet_snow_s += seconds_since(start);
-        start = Clock::now();
-        run_runoff(days);
-        timings_.runoff_s += seconds_since(start);
-        start = Clock::now();
-        run_routing(days);
-        if (account) accumulate(days);
-        timings_.routing_s += seconds_since(start);
-        if (sink) {
-            start = Clock::now();
-            sink->consume({day, days, stride_, count_, precip_.data(), pet_.data(), aet_.data(),
-                           runoff_.data(), discharge_.data(), production_.data(), routing_.data(),
-                           swe_out_.data(), manager_ ? &figures_ : nullptr});
-            timings_.output_s += seconds_since(start);
-        }
+    for (std::int64_t day = first_day; day <= last_day;) {
+        const std::int64_t block_last = block_last_day(day, last_day);
+        const int days = static_cast<int>(block_last - day + 1);
+        run_block(day, days, sink, account);
+        checkpoint_if_due(block_last, settings);
         days_done += days;
         if (settings.on_progress) settings.on_progress(days_done, days_total);
+        day = block_last + 1;
     }
+}
+
+void Simulation::save_balance(StateArchive& archive) const {
+    std::vector<double> precip, aet, exchange, runoff, start;
+    for (const SubbasinBalance& b : balance_.subbasins) {
+        precip.push_back(b.precip_mm);
+        aet.push_back(b.aet_mm);
+        exchange.push_back(b.exchange_mm);
+        runoff.push_back(b.runoff_mm);
+        start.push_back(b.storage_start_mm);
+    }
+    archive.put_reals("balance/precip_mm", precip);
+    archive.put_reals("balance/aet_mm", aet);
+    archive.put_reals("balance/exchange_mm", exchange);
+    archive.put_reals("balance/runoff_mm", runoff);
+    archive.put_reals("balance/storage_start_mm", start);
+    std::vector<double> basin_start;
+    for (const BasinBalance& b : balance_.basins)
+        basin_start.push_back(b.storage_start_hm3);
+    archive.put_reals("balance/basin_storage_start_hm3", basin_start);
+    archive.put_reals("balance/basin_outflow_hm3", outflow_hm3_);
+    archive.put_reals("balance/basin_consumed_hm3", consumed_hm3_);
+    archive.put_reals("balance/basin_evaporated_hm3", evaporated_hm3_);
+}
+
+void Simulation::load_balance(const StateArchive& archive) {
+    std::vector<double> precip(count_), aet(count_), exchange(count_), runoff(count_),
+        start(count_);
+    archive.get_reals("balance/precip_mm", precip);
+    archive.get_reals("balance/aet_mm", aet);
+    archive.get_reals("balance/exchange_mm", exchange);
+    archive.get_reals("balance/runoff_mm", runoff);
+    archive.get_reals("balance/storage_start_mm", start);
+    for (std::size_t i = 0; i < count_; ++i)
+        balance_.subbasins[i] = {precip[i], aet[i], exchange[i], runoff[i], start[i], 0.0};
+    std::vector<double> basin_start(balance_.basins.size());
+    archive.get_reals("balance/basin_storage_start_hm3", basin_start);
+    for (std::size_t k = 0; k < basin_start.size(); ++k)
+        balance_.basins[k].storage_start_hm3 = basin_start[k];
+    archive.get_reals("balance/basin_outflow_hm3", outflow_hm3_);
+    archive.get_reals("balance/basin_consumed_hm3", consumed_hm3_);
+    archive.get_reals("balance/basin_evaporated_hm3", evaporated_hm3_);
+}
+
+void Simulation::save(StateArchive& archive, std::int64_t next_day, const RunPeriod& period) const {
+    archive.put_integer("simulation/archive_version", kArchiveVersion);
+    archive.put_integer("simulation/basin_signature", basin_signature(basin_));
+    archive.put_integers(
+        "simulation/period",
+        std::vector<std::int64_t>{period.warmup_first_day, period.first_day, period.last_day});
+    archive.put_integer("simulation/next_day", next_day);
+    archive.put_reals("simulation/swe_mm", swe_mm_);
+    archive.put_reals("simulation/channel_inflow_m3s", inflow_m3s_);
+    gr4j_.save(archive, "gr4j/");
+    channels_.save(archive, "channel/");
+    if (manager_) manager_->save(archive, "management/");
+    save_balance(archive);
+}
+
+std::int64_t Simulation::load(const StateArchive& archive, const RunPeriod& period) {
+    archive.expect_integer("simulation/archive_version", kArchiveVersion,
+                           "as the archive layout version");
+    if (archive.get_integer("simulation/basin_signature") != basin_signature(basin_)) {
+        throw std::invalid_argument("checkpoint does not match this run: it was written for "
+                                    "another basin (sub-basins, topology or managed items differ)");
+    }
+    std::vector<std::int64_t> saved(3);
+    archive.get_integers("simulation/period", saved);
+    const std::int64_t next_day = archive.get_integer("simulation/next_day");
+    // The whole period must match: the Hanasaki climatology is a mean over all of it.
+    if (saved[0] != period.warmup_first_day || saved[1] != period.first_day ||
+        saved[2] != period.last_day || next_day < period.warmup_first_day ||
+        next_day > period.last_day + 1) {
+        throw std::invalid_argument("checkpoint does not match this run: it was written for "
+                                    "another period (warm-up start, start or end differ)");
+    }
+    archive.get_reals("simulation/swe_mm", swe_mm_);
+    archive.get_reals("simulation/channel_inflow_m3s", inflow_m3s_);
+    gr4j_.load(archive, "gr4j/");
+    channels_.load(archive, "channel/");
+    if (manager_) manager_->load(archive, "management/");
+    load_balance(archive);
+    return next_day;
 }
 
 std::size_t Simulation::state_bytes_per_subbasin() const {
@@ -355,16 +525,24 @@ std::size_t Simulation::state_bytes_per_subbasin() const {
 
 RunSummary simulate(const Basin& basin, ForcingSource& forcing, ResultSink* sink,
                     const RunSettings& settings) {
+    // The Hanasaki pre-pass is deterministic: a resumed run recomputes it.
+    RunSettings natural = settings;
+    natural.on_progress = nullptr;
+    natural.on_checkpoint = nullptr;
+    natural.checkpoint_every_years = 0;
+    natural.resume_from = nullptr;
     Simulation sim(basin, forcing, std::max(1, settings.block_days),
-                   hanasaki_climatology(basin, forcing, settings));
+                   hanasaki_climatology(basin, forcing, natural));
     const RunPeriod& p = settings.period;
-    const std::int64_t total = p.last_day - p.warmup_first_day + 1;
+    std::int64_t next_day = p.warmup_first_day;
+    if (settings.resume_from) next_day = sim.load(*settings.resume_from, p);
+    const std::int64_t total = p.last_day - next_day + 1;
     std::int64_t done = 0;
-    if (p.warmup_first_day < p.first_day) {
-        sim.run_days(p.warmup_first_day, p.first_day - 1, nullptr, false, settings, done, total);
+    if (next_day < p.first_day) {
+        sim.run_days(next_day, p.first_day - 1, nullptr, false, settings, done, total);
     }
-    sim.record_storage(true);
-    sim.run_days(p.first_day, p.last_day, sink, true, settings, done, total);
+    if (next_day <= p.first_day) sim.record_storage(true);
+    sim.run_days(std::max(next_day, p.first_day), p.last_day, sink, true, settings, done, total);
     sim.record_storage(false);
     RunSummary summary;
     summary.balance = std::move(sim.balance());

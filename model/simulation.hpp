@@ -4,6 +4,7 @@
 
 #include "model/basin.hpp"
 #include "model/forcing.hpp"
+#include "model/state_archive.hpp"
 #include "model/water_balance.hpp"
 #include "model/water_manager.hpp"
 
@@ -50,11 +51,26 @@ struct PhaseTimings {
     double output_s = 0;
 };
 
+// Blocks never cross a year end: a block runs from its first day to the earliest of 31 December,
+// first + block_days - 1 and the last day of the phase (warm-up or reported period).
+inline constexpr int kMaxBlockDays = 366;
+
 struct RunSettings {
     RunPeriod period;
     int block_days = 365;
-    // Called after each block with days simulated and the total (warm-up included).
+    // Called after each block with days simulated and the total (warm-up included). On a resumed
+    // run both count from the resume day: days done since it, and days from it to the end.
     std::function<void(std::int64_t, std::int64_t)> on_progress;
+    // Checkpoints: after the block ending on every N-th 31 December (counted from the start of
+    // the run, warm-up included; the same years on a resumed run), once the sink has consumed
+    // it, on_checkpoint receives the whole model state and the day the run would resume at
+    // (also in the archive as integers["simulation/next_day"]). It may add entries of its own.
+    int checkpoint_every_years = 0; // 0: no checkpoints
+    std::function<void(StateArchive&, std::int64_t next_day)> on_checkpoint;
+    // Resume: restore this state (from on_checkpoint, same basin and period) and continue from
+    // its next_day, bit-identical to the uninterrupted run. Throws std::invalid_argument when
+    // it does not match the basin or the period.
+    const StateArchive* resume_from = nullptr;
 };
 
 struct RunSummary {

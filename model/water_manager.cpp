@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <stdexcept>
+#include <string>
 
 namespace riparia::model {
 
@@ -39,6 +41,52 @@ AllocationNetwork network_of(const Basin& basin, std::vector<double> same_day_ga
 std::vector<ComplianceYear>& year_of(std::vector<ComplianceYear>& years, int year) {
     if (years.empty() || years.back().year != year) years.push_back({year, 0, 0, 0});
     return years;
+}
+
+// Compliance years of several items, flattened: a year count per item, then the years in order.
+void save_years(StateArchive& archive, const std::string& name,
+                const std::vector<std::vector<ComplianceYear>>& items) {
+    std::vector<std::int64_t> counts, years, days_short;
+    std::vector<double> required, delivered;
+    for (const auto& item : items) {
+        counts.push_back(static_cast<std::int64_t>(item.size()));
+        for (const ComplianceYear& y : item) {
+            years.push_back(y.year);
+            days_short.push_back(y.days_short);
+            required.push_back(y.required_hm3);
+            delivered.push_back(y.delivered_hm3);
+        }
+    }
+    archive.put_integers(name + "/year_count", counts);
+    archive.put_integers(name + "/year", years);
+    archive.put_integers(name + "/days_short", days_short);
+    archive.put_reals(name + "/required_hm3", required);
+    archive.put_reals(name + "/delivered_hm3", delivered);
+}
+
+void load_years(const StateArchive& archive, const std::string& name,
+                std::vector<std::vector<ComplianceYear>>& items) {
+    std::vector<std::int64_t> counts(items.size());
+    archive.get_integers(name + "/year_count", counts);
+    std::size_t total = 0;
+    for (std::int64_t c : counts) {
+        if (c < 0) throw std::invalid_argument("checkpoint entry '" + name + "' is corrupt");
+        total += static_cast<std::size_t>(c);
+    }
+    std::vector<std::int64_t> years(total), days_short(total);
+    std::vector<double> required(total), delivered(total);
+    archive.get_integers(name + "/year", years);
+    archive.get_integers(name + "/days_short", days_short);
+    archive.get_reals(name + "/required_hm3", required);
+    archive.get_reals(name + "/delivered_hm3", delivered);
+    std::size_t at = 0;
+    for (std::size_t k = 0; k < items.size(); ++k) {
+        items[k].clear();
+        for (std::int64_t n = 0; n < counts[k]; ++n, ++at) {
+            items[k].push_back({static_cast<int>(years[at]), required[at], delivered[at],
+                                static_cast<int>(days_short[at])});
+        }
+    }
 }
 
 } // namespace
@@ -83,6 +131,65 @@ WaterManager::WaterManager(const Basin& basin, std::vector<double> same_day_gain
 }
 
 WaterManager::~WaterManager() = default;
+
+void WaterManager::save(StateArchive& archive, const std::string& prefix) const {
+    archive.put_reals(prefix + "storage_hm3", storage_hm3_);
+    archive.put_reals(prefix + "filling_start_hm3", filling_start_hm3_);
+    archive.put_integers(prefix + "filling_done", filling_done_);
+    archive.put_reals(prefix + "hanasaki_release_m3s", hanasaki_release_m3s_);
+    archive.put_integers(prefix + "hanasaki_started", hanasaki_started_);
+    for (std::size_t r = 0; r < hanasaki_.size(); ++r) {
+        if (hanasaki_[r])
+            hanasaki_[r]->save(archive, prefix + "hanasaki/" + std::to_string(r) + "/");
+    }
+    archive.put_reals(prefix + "arrival_m3s", arrival_m3s_);
+    archive.put_reals(prefix + "late_return_m3s", late_return_m3s_);
+    std::vector<double> history;
+    for (const auto& h : drought_history_)
+        history.insert(history.end(), h.begin(), h.end());
+    archive.put_reals(prefix + "drought_history_m3s", history);
+    archive.put_integers(prefix + "drought_history_position",
+                         std::vector<int>{history_head_, history_days_});
+    save_years(archive, prefix + "agreement_compliance", agreement_years_);
+    save_years(archive, prefix + "flow_compliance", flow_years_);
+    const ManagementTotals& t = totals_;
+    archive.put_reals(prefix + "totals_hm3",
+                      std::vector<double>{t.withdrawn, t.consumed, t.returned, t.evaporated,
+                                          t.reservoir_storage_start, t.reservoir_storage_end});
+}
+
+void WaterManager::load(const StateArchive& archive, const std::string& prefix) {
+    archive.get_reals(prefix + "storage_hm3", storage_hm3_);
+    archive.get_reals(prefix + "filling_start_hm3", filling_start_hm3_);
+    archive.get_integers(prefix + "filling_done", filling_done_);
+    archive.get_reals(prefix + "hanasaki_release_m3s", hanasaki_release_m3s_);
+    archive.get_integers(prefix + "hanasaki_started", hanasaki_started_);
+    for (std::size_t r = 0; r < hanasaki_.size(); ++r) {
+        if (hanasaki_[r])
+            hanasaki_[r]->load(archive, prefix + "hanasaki/" + std::to_string(r) + "/");
+    }
+    archive.get_reals(prefix + "arrival_m3s", arrival_m3s_);
+    archive.get_reals(prefix + "late_return_m3s", late_return_m3s_);
+    std::vector<double> history(drought_history_.size() * kDroughtWindowDays);
+    archive.get_reals(prefix + "drought_history_m3s", history);
+    for (std::size_t a = 0; a < drought_history_.size(); ++a) {
+        const auto first = history.begin() + static_cast<std::ptrdiff_t>(a * kDroughtWindowDays);
+        std::copy(first, first + kDroughtWindowDays, drought_history_[a].begin());
+    }
+    std::vector<int> position(2);
+    archive.get_integers(prefix + "drought_history_position", position);
+    if (position[0] < 0 || position[0] >= kDroughtWindowDays || position[1] < 0) {
+        throw std::invalid_argument("checkpoint entry '" + prefix +
+                                    "drought_history_position' is corrupt");
+    }
+    history_head_ = position[0];
+    history_days_ = position[1];
+    load_years(archive, prefix + "agreement_compliance", agreement_years_);
+    load_years(archive, prefix + "flow_compliance", flow_years_);
+    std::vector<double> t(6);
+    archive.get_reals(prefix + "totals_hm3", t);
+    totals_ = {t[0], t[1], t[2], t[3], t[4], t[5]};
+}
 
 double WaterManager::late_returns_hm3(std::size_t node) const {
     return late_return_m3s_[node] * units::hm3_per_m3s_day;

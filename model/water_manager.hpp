@@ -6,6 +6,7 @@
 #include "model/allocation.hpp"
 #include "model/basin.hpp"
 #include "model/reservoir.hpp"
+#include "model/state_archive.hpp"
 
 #include <cstdint>
 #include <memory>
@@ -59,6 +60,12 @@ class WaterManager {
     // Return flows on their way to a node, arriving tomorrow (docs/allocation.md).
     double late_returns_hm3(std::size_t node) const;
     std::size_t requirement_count() const { return network_.requirements.size(); }
+
+    // Everything carried from one day to the next (storages, filling, Hanasaki release years,
+    // late returns, reference flows and drought windows, compliance years and totals) under
+    // `prefix`. load throws std::invalid_argument when the archive is of another management.
+    void save(StateArchive& archive, const std::string& prefix) const;
+    void load(const StateArchive& archive, const std::string& prefix);
 
   private:
     void set_requests(std::int64_t day, int month);
