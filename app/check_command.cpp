@@ -1,5 +1,7 @@
 #include "app/commands.hpp"
+#include "app/forcing_library.hpp"
 #include "app/loaded_study.hpp"
+#include "app/study_plan.hpp"
 
 #include <fmt/format.h>
 
@@ -18,8 +20,15 @@ int check_command(const std::string& study_path) {
                with_snow);
     fmt::print("  period   {} .. {} after {} warm-up days\n", calendar::to_iso(loaded.study.start),
                calendar::to_iso(loaded.study.end), loaded.study.warmup_days);
-    fmt::print("  forcing  {} CSV file(s), every one covers the period\n",
-               loaded.forcing->series().size());
+    const StudyPlan plan(loaded);
+    const ForcingLibrary forcing(plan); // opens and checks every forcing the runs use
+    fmt::print("  forcing  {} file(s), every one covers the period\n", forcing.files().size());
+    const auto& e = loaded.ensemble;
+    fmt::print("  runs     {} = {} scenario(s) x {} polic(ies) x {} member(s){}\n",
+               plan.items().size(), e.scenarios.size(), e.policies.size(), e.members.size(),
+               e.combinations.size() < e.scenarios.size() * e.policies.size()
+                   ? fmt::format(" ({} combinations listed)", e.combinations.size())
+                   : std::string());
     return 0;
 }
 

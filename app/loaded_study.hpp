@@ -1,19 +1,18 @@
-// A study with its basin and forcing, loaded and validated: what `run` and `check` share.
+// A study with its basin, forcing choice, scenarios, policies and members, loaded and validated:
+// what `run`, `check` and `merge` share.
 #pragma once
 
 #include "io/basin_file.hpp"
-#include "io/forcing_csv.hpp"
+#include "io/ensemble_file.hpp"
 #include "io/study_file.hpp"
 #include "model/simulation.hpp"
-
-#include <memory>
 
 namespace riparia::app {
 
 struct LoadedStudy {
     io::StudyFile study;
     io::BasinFile basin;
-    std::unique_ptr<io::CsvForcing> forcing;
+    io::EnsembleSpec ensemble;
     model::RunPeriod period;
 };
 

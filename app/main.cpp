@@ -1,5 +1,7 @@
 // riparia: a simulator of shared river basins for transboundary water diplomacy.
 #include "app/commands.hpp"
+#include "app/mpi_session.hpp"
+#include "app/shard.hpp"
 #include "io/input_error.hpp"
 
 #include <CLI/CLI.hpp>
@@ -17,19 +19,30 @@ std::string joined(int argc, char** argv) {
 } // namespace
 
 int main(int argc, char** argv) {
-    CLI::App cli{"riparia: simulate a shared river basin — rainfall-runoff, routing and (in later "
-                 "releases) reservoirs, demands and treaties — and write CF-NetCDF results.\n\n"
+    riparia::app::MpiSession session(argc, argv);
+    riparia::app::set_mpi(&session);
+    CLI::App cli{"riparia: simulate a shared river basin — rainfall-runoff, routing, reservoirs, "
+                 "demands and treaties — under climate scenarios, policies and ensemble members, "
+                 "and write CF-NetCDF results.\n\n"
                  "Examples:\n"
                  "  riparia check basins/demo/study.toml\n"
-                 "  riparia run basins/demo/study.toml --out demo-out --daily\n",
+                 "  riparia run basins/demo/study.toml --out demo-out --daily\n"
+                 "  mpirun -np 4 riparia run study.toml --out out       (runs shared by 4 ranks)\n"
+                 "  riparia run study.toml --out part-0 --shard 0/2      (then riparia merge)\n",
                  "riparia"};
     cli.footer("Commands:\n"
                "  riparia run STUDY [--out DIR] [--threads N] [--daily] [--quiet]\n"
+               "                    [--checkpoint-years N] [--resume] [--shard i/N]\n"
                "      --out DIR      output folder (default: out), written atomically\n"
                "      --threads N    OpenMP threads (default 0 = all cores)\n"
                "      --daily        daily values in results.nc (default: monthly means)\n"
                "      --quiet        no progress and no summary\n"
+               "      --checkpoint-years N  checkpoint every N simulated years (default 10)\n"
+               "      --resume       finish a run that was interrupted (killed, out of time)\n"
+               "      --shard i/N    do every N-th run starting at i; combine with merge\n"
+               "  riparia merge --out DIR SHARD_DIR...\n"
                "  riparia check STUDY\n"
+               "Under mpirun every rank takes runs as it frees up; rank 0 writes the outputs.\n"
                "Exit codes: 0 ok, 2 invalid input (the message names the file and key or line), "
                "1 internal error.");
     cli.set_version_flag("--version", std::string("riparia ") + RIPARIA_VERSION);
@@ -49,6 +62,29 @@ int main(int argc, char** argv) {
         ->check(CLI::Range(0, 4096));
     run_cmd->add_flag("--daily", run.daily, "write daily values (default: monthly means)");
     run_cmd->add_flag("--quiet,-q", run.quiet, "no progress and no summary on the terminal");
+    run_cmd
+        ->add_option("--checkpoint-years", run.checkpoint_years,
+                     "write checkpoint state every N simulated years (0 = never)")
+        ->capture_default_str()
+        ->check(CLI::Range(0, 10000));
+    run_cmd->add_flag("--resume", run.resume,
+                      "continue an interrupted run into the same --out from its checkpoints");
+    std::string shard_text;
+    run_cmd->add_option("--shard", shard_text,
+                        "i/N: do the runs whose number modulo N is i, for a Slurm array; "
+                        "combine the N folders with riparia merge");
+
+    std::string merge_out = "out";
+    std::vector<std::string> merge_dirs;
+    bool merge_quiet = false;
+    auto* merge_cmd = cli.add_subcommand(
+        "merge", "Combine the shard folders of riparia run --shard into results.nc and run.json");
+    merge_cmd->add_option("SHARD_DIR", merge_dirs, "the shard folders, all N of them")
+        ->required()
+        ->check(CLI::ExistingDirectory);
+    merge_cmd->add_option("--out,-o", merge_out, "output folder, written atomically")
+        ->capture_default_str();
+    merge_cmd->add_flag("--quiet,-q", merge_quiet, "no summary on the terminal");
 
     std::string check_path;
     auto* check_cmd =
@@ -58,11 +94,15 @@ int main(int argc, char** argv) {
         ->check(CLI::ExistingFile);
 
     const std::string first = argc > 1 ? argv[1] : "";
-    if (!first.empty() && first[0] != '-' && first != "run" && first != "check") {
-        fmt::print(stderr,
-                   "error: unknown command '{}'; expected 'run' or 'check' (see riparia "
-                   "--help)\n",
-                   first);
+    const bool report = session.rank() == 0; // one message per error, not one per rank
+    if (!first.empty() && first[0] != '-' && first != "run" && first != "check" &&
+        first != "merge") {
+        if (report) {
+            fmt::print(stderr,
+                       "error: unknown command '{}'; expected 'run', 'check' or 'merge' (see "
+                       "riparia --help)\n",
+                       first);
+        }
         return 2;
     }
     try {
@@ -75,10 +115,17 @@ int main(int argc, char** argv) {
     }
     run.command_line = joined(argc, argv);
     try {
-        if (*run_cmd) return riparia::app::run_command(run);
+        if (*run_cmd) {
+            if (!shard_text.empty()) run.shard = riparia::app::parse_shard(shard_text);
+            return riparia::app::run_command(run);
+        }
         if (*check_cmd) return riparia::app::check_command(check_path);
+        if (*merge_cmd) {
+            return riparia::app::merge_command(merge_out, merge_dirs, merge_quiet,
+                                               run.command_line);
+        }
     } catch (const riparia::io::InputError& e) {
-        fmt::print(stderr, "error: {}\n", e.what());
+        if (report) fmt::print(stderr, "error: {}\n", e.what());
         return 2;
     } catch (const std::exception& e) {
         fmt::print(stderr, "internal error: {}\n", e.what());

@@ -30,7 +30,7 @@ std::size_t record_count(std::int64_t first_day, std::int64_t last_day,
     return static_cast<std::size_t>((b.year - a.year) * 12 + (b.month - a.month) + 1);
 }
 
-ResultStream::ResultStream(io::NetcdfResults& file, model::OutputPeriod period, std::size_t nodes,
+ResultStream::ResultStream(io::RecordSink& file, model::OutputPeriod period, std::size_t nodes,
                            bool with_snow, std::int64_t last_day,
                            const model::Management& management)
     : file_(file), means_(period, result_variables(with_snow).size(), nodes), with_snow_(with_snow),

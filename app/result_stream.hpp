@@ -21,12 +21,12 @@ std::size_t record_count(std::int64_t first_day, std::int64_t last_day, model::O
 
 class ResultStream : public model::ResultSink {
   public:
-    ResultStream(io::NetcdfResults& file, model::OutputPeriod period, std::size_t nodes,
+    ResultStream(io::RecordSink& file, model::OutputPeriod period, std::size_t nodes,
                  bool with_snow, std::int64_t last_day, const model::Management& management);
     void consume(const model::DayBlockResults& block) override;
 
   private:
-    io::NetcdfResults& file_;
+    io::RecordSink& file_;
     model::PeriodMeans means_;
     bool with_snow_;
     std::int64_t last_day_;

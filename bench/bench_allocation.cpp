@@ -30,7 +30,8 @@ int main() {
         AllocationSolver solver(instance.network);
         AllocationResult result;
         const auto t0 = Clock::now();
-        for (int r = 0; r < kRepeats; ++r) solver.solve(instance.day, result);
+        for (int r = 0; r < kRepeats; ++r)
+            solver.solve(instance.day, result);
         const auto t1 = Clock::now();
         std::vector<double> coverage;
         try {

@@ -1,8 +1,10 @@
 // Writes a synthetic study for the end-to-end benchmark: a random tree of N sub-basins, Y years
 // of daily forcing shared by F CSV files (sub-basins share weather stations), deterministic.
-//   make_synthetic_study DIR N YEARS FILES [managed]
+//   make_synthetic_study DIR N YEARS FILES [managed] [members=M]
 // With "managed": a reservoir on every 6th sub-basin, a demand on every 3rd, an environmental
 // flow at the outlet and a minimum-flow agreement at the border between the two countries.
+// FILES = 0: no forcing files; each sub-basin gets a monthly climatology and the study uses the
+// weather generator, with M ensemble members (default 1).
 #include "model/calendar.hpp"
 
 #include <cmath>
@@ -60,10 +62,17 @@ void write_management(std::FILE* basin, int n) {
 } // namespace
 
 int main(int argc, char** argv) {
-    if (argc != 5 && argc != 6) {
-        std::fprintf(stderr,
-                     "usage: make_synthetic_study DIR SUBBASINS YEARS FORCING_FILES [managed]\n");
+    if (argc < 5 || argc > 7) {
+        std::fprintf(stderr, "usage: make_synthetic_study DIR SUBBASINS YEARS FORCING_FILES "
+                             "[managed] [members=M]\n");
         return 2;
+    }
+    bool managed = false;
+    int members = 1;
+    for (int k = 5; k < argc; ++k) {
+        const std::string option = argv[k];
+        if (option == "managed") managed = true;
+        if (option.rfind("members=", 0) == 0) members = std::stoi(option.substr(8));
     }
     const std::filesystem::path dir = argv[1];
     const int n = std::stoi(argv[2]), years = std::stoi(argv[3]), files = std::stoi(argv[4]);
@@ -81,19 +90,34 @@ int main(int argc, char** argv) {
         std::fprintf(basin, "area_km2 = %.1f\nlat = %.3f\nlon = %.3f\n", 50 + 2000 * u(rng),
                      20 + 20 * u(rng), 10 + 20 * u(rng));
         if (i > 0) std::fprintf(basin, "downstream = \"S%d\"\n", static_cast<int>(rng() % i));
-        std::fprintf(basin, "forcing = \"forcing%d.csv\"\n", i % files);
+        if (files > 0) {
+            std::fprintf(basin, "forcing = \"forcing%d.csv\"\n", i % files);
+        } else { // a temperate climatology, wetter in winter, scaled per sub-basin
+            const double wet = 0.8 + 0.4 * u(rng);
+            std::fprintf(basin,
+                         "climate = { precip_mm = [%.0f,%.0f,%.0f,%.0f,%.0f,%.0f,%.0f,%.0f,%.0f,"
+                         "%.0f,%.0f,%.0f], wet_day_fraction = [0.5,0.5,0.45,0.45,0.4,0.35,0.3,"
+                         "0.3,0.35,0.4,0.45,0.5], temperature_c = [4,5,8,11,15,18,21,21,17,13,"
+                         "8,5] }\n",
+                         90 * wet, 80 * wet, 75 * wet, 65 * wet, 60 * wet, 50 * wet, 40 * wet,
+                         40 * wet, 55 * wet, 70 * wet, 85 * wet, 95 * wet);
+        }
         std::fprintf(basin, "gr4j = { x1 = %.2f, x2 = %.3f, x3 = %.2f, x4 = %.3f }\n",
                      100 + 1100 * u(rng), -2 + 3 * u(rng), 20 + 280 * u(rng), 1.1 + 1.8 * u(rng));
         std::fprintf(basin, "routing = { lag_days = %.2f, k_days = %.2f }\n", 2 * u(rng),
                      5 * u(rng));
     }
-    if (argc == 6 && std::string(argv[5]) == "managed") write_management(basin, n);
+    if (managed) write_management(basin, n);
     std::fclose(basin);
     std::FILE* study = std::fopen((dir / "study.toml").c_str(), "w");
     std::fprintf(study,
                  "[study]\nname = \"end-to-end benchmark\"\nbasin = \"basin.toml\"\n"
                  "start = \"1900-01-01\"\nend = \"%d-12-31\"\nwarmup_days = 0\n",
                  1900 + years - 1);
+    if (files == 0) {
+        std::fprintf(study, "\n[forcing]\nsource = \"generator\"\n\n[ensemble]\nmembers = %d\n",
+                     members);
+    }
     std::fclose(study);
     return 0;
 }

@@ -1,5 +1,6 @@
 #include "io/basin_file.hpp"
 
+#include "io/climate_table.hpp"
 #include "io/input_error.hpp"
 #include "io/management_file.hpp"
 #include "io/toml_table.hpp"
@@ -16,8 +17,8 @@ namespace {
 namespace fs = std::filesystem;
 
 const std::vector<std::string> kSubbasinKeys = {
-    "id",      "name", "country", "area_km2", "lat",  "lon",        "downstream",
-    "forcing", "gr4j", "initial", "routing",  "snow", "elevation_m"};
+    "id",      "name", "country", "area_km2", "lat",  "lon",         "downstream",
+    "forcing", "gr4j", "initial", "routing",  "snow", "elevation_m", "climate"};
 
 std::string resolve(const std::string& file, const std::string& relative) {
     const fs::path p(relative);
@@ -123,11 +124,12 @@ model::Subbasin read_subbasin(const TomlTable& t, std::string& forcing, std::str
     s.lon_deg = number_in(t, "lon", -180, 360, "a longitude in [-180, 360] degrees");
     s.elevation_m = t.optional_number("elevation_m");
     downstream = t.optional_string("downstream").value_or("");
-    forcing = t.required_string("forcing");
+    forcing = t.optional_string("forcing").value_or(""); // required by the csv forcing source
     s.gr4j = read_gr4j(t);
     read_initial(t, s);
     read_routing(t, s);
     read_snow(t, s);
+    s.climate = read_climate(t);
     return s;
 }
 
@@ -163,8 +165,8 @@ BasinFile load_basin_file(const std::string& path) {
         tables.emplace_back(table, path, label, kSubbasinKeys);
         std::string forcing, downstream;
         result.basin.subbasins.push_back(read_subbasin(tables.back(), forcing, downstream));
-        result.forcing_paths.push_back(resolve(path, forcing));
-        if (!fs::is_regular_file(result.forcing_paths.back())) {
+        result.forcing_paths.push_back(forcing.empty() ? "" : resolve(path, forcing));
+        if (!forcing.empty() && !fs::is_regular_file(result.forcing_paths.back())) {
             tables.back().fail("forcing", fmt::format("file '{}' not found (resolved to {})",
                                                       forcing, result.forcing_paths.back()));
         }
@@ -184,6 +186,7 @@ BasinFile load_basin_file(const std::string& path) {
         t.fail("downstream", error.what());
     }
     result.basin.management = read_management(root, path, result.basin);
+    result.root = root;
     return result;
 }
 

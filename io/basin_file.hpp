@@ -4,6 +4,7 @@
 #include "model/basin.hpp"
 
 #include <string>
+#include <toml++/toml.h>
 #include <vector>
 
 namespace riparia::io {
@@ -11,7 +12,8 @@ namespace riparia::io {
 struct BasinFile {
     std::string path;
     model::Basin basin;
-    std::vector<std::string> forcing_paths; // per sub-basin, resolved against the basin file
+    std::vector<std::string> forcing_paths; // per sub-basin, resolved; empty when not given
+    toml::table root;                       // the whole file (policies edit its tables)
 };
 
 // Loads and validates; throws InputError naming the file, line and key on any problem.

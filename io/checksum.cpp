@@ -11,6 +11,26 @@
 
 namespace riparia::io {
 
+namespace {
+
+std::string hex_of(const unsigned char* digest, unsigned int length) {
+    std::string hex;
+    for (unsigned int k = 0; k < length; ++k)
+        hex += fmt::format("{:02x}", digest[k]);
+    return hex;
+}
+
+} // namespace
+
+std::string sha256_of_text(const std::string& text) {
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int length = 0;
+    if (EVP_Digest(text.data(), text.size(), digest, &length, EVP_sha256(), nullptr) != 1) {
+        throw std::runtime_error("OpenSSL: SHA-256 failed");
+    }
+    return hex_of(digest, length);
+}
+
 std::string sha256_of_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw InputError(fmt::format("{}: cannot be read for its checksum", path));
@@ -26,10 +46,7 @@ std::string sha256_of_file(const std::string& path) {
     unsigned char digest[EVP_MAX_MD_SIZE];
     unsigned int length = 0;
     EVP_DigestFinal_ex(ctx.get(), digest, &length);
-    std::string hex;
-    for (unsigned int k = 0; k < length; ++k)
-        hex += fmt::format("{:02x}", digest[k]);
-    return hex;
+    return hex_of(digest, length);
 }
 
 } // namespace riparia::io

@@ -29,10 +29,9 @@ template <typename F>
 inline void for_each_table(const toml::table& root, const Context& c, const std::string& key,
                            F&& read) {
     const toml::node* list = root.get(key);
-    if (!list) return;
+    if (!list || (list->is_array() && list->as_array()->empty())) return; // a policy removed all
     if (!list->is_array_of_tables()) {
-        TomlTable(root, c.path, "basin file", {})
-            .fail(key, fmt::format("expected [[{}]] tables", key));
+        TomlTable(root, c.path, "basin file").fail(key, fmt::format("expected [[{}]] tables", key));
     }
     int index = 0;
     for (const toml::node& node : *list->as_array()) {

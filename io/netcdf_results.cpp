@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <fmt/format.h>
+#include <limits>
 #include <netcdf.h>
 #include <stdexcept>
 
@@ -31,6 +32,16 @@ NetcdfResults::NetcdfResults(const std::string& path, const ResultsHeader& h,
                              const std::vector<ResultVariable>& variables)
     : path_(path), nodes_(h.node_ids.size()), records_(h.records) {
     check(nc_create(path.c_str(), NC_NETCDF4 | NC_CLOBBER, &ncid_), "creating the file");
+    std::vector<int> axis_dims, axis_vars;
+    for (const auto& axis : h.axes) {
+        int dim, var;
+        check(nc_def_dim(ncid_, axis.name.c_str(), axis.labels.size(), &dim), "defining an axis");
+        check(nc_def_var(ncid_, axis.name.c_str(), NC_STRING, 1, &dim, &var), "defining labels");
+        put_text(ncid_, var, "long_name", axis.long_name);
+        axis_dims.push_back(dim);
+        axis_vars.push_back(var);
+    }
+    position_.assign(h.axes.size(), 0);
     int time_dim, node_dim, bounds_dim;
     check(nc_def_dim(ncid_, "time", records_, &time_dim), "defining time");
     check(nc_def_dim(ncid_, "node", nodes_, &node_dim), "defining node");
@@ -81,12 +92,15 @@ NetcdfResults::NetcdfResults(const std::string& path, const ResultsHeader& h,
     const std::size_t node_chunk = std::max<std::size_t>(1, std::min(nodes_, kMaxNodeChunk));
     chunk_records_ = std::clamp<std::size_t>(kChunkValues / node_chunk, 1, 366);
     chunk_records_ = std::min(chunk_records_, std::max<std::size_t>(records_, 1));
-    const int dims[2] = {time_dim, node_dim};
-    const std::size_t chunks[2] = {chunk_records_, node_chunk};
+    std::vector<int> dims = axis_dims;
+    dims.insert(dims.end(), {time_dim, node_dim});
+    std::vector<std::size_t> chunks(axis_dims.size(), 1);
+    chunks.insert(chunks.end(), {chunk_records_, node_chunk});
     for (const auto& v : variables)
         define_series(v, dims, chunks, "lat lon node_id", nodes_);
+    dims.pop_back();
     for (const auto& set : h.sets)
-        define_set(set, time_dim);
+        define_set(set, dims);
     check(nc_enddef(ncid_), "leaving define mode");
 
     auto put_strings = [&](int var, const std::vector<std::string>& values) {
@@ -96,6 +110,8 @@ NetcdfResults::NetcdfResults(const std::string& path, const ResultsHeader& h,
         const std::size_t start = 0, count = values.size();
         check(nc_put_vara_string(ncid_, var, &start, &count, pointers.data()), "writing labels");
     };
+    for (std::size_t a = 0; a < h.axes.size(); ++a)
+        put_strings(axis_vars[a], h.axes[a].labels);
     put_strings(id_var, h.node_ids);
     put_strings(name_var, h.node_names);
     put_strings(country_var, h.countries);
@@ -116,27 +132,35 @@ NetcdfResults::NetcdfResults(const std::string& path, const ResultsHeader& h,
     bounds_buffer_.assign(2 * chunk_records_, 0.0);
 }
 
-void NetcdfResults::define_set(const InstanceSet& set, int time_dim) {
+void NetcdfResults::define_set(const InstanceSet& set, std::vector<int> dims) {
     if (set.ids.empty()) return;
     int dim, id_var;
     check(nc_def_dim(ncid_, set.dimension.c_str(), set.ids.size(), &dim), "defining a dimension");
     check(nc_def_var(ncid_, (set.dimension + "_id").c_str(), NC_STRING, 1, &dim, &id_var),
           "defining labels");
     put_text(ncid_, id_var, "long_name", set.long_name);
-    const int dims[2] = {time_dim, dim};
-    const std::size_t chunks[2] = {chunk_records_, set.ids.size()};
+    dims.push_back(dim);
+    std::vector<std::size_t> chunks(dims.size() - 2, 1);
+    chunks.insert(chunks.end(), {chunk_records_, set.ids.size()});
     for (const auto& v : set.variables) {
         define_series(v, dims, chunks, set.dimension + "_id", set.ids.size());
     }
 }
 
-// A compressed double variable var(time, instance) with its CF attributes.
-void NetcdfResults::define_series(const ResultVariable& v, const int* dims,
-                                  const std::size_t* chunks, const std::string& coordinates,
-                                  std::size_t width) {
+// A compressed double variable var([axes,] time, instance) with its CF attributes. Ensembles
+// mark what a run does not have (a reservoir a policy removed, a combination not run) as NaN.
+void NetcdfResults::define_series(const ResultVariable& v, const std::vector<int>& dims,
+                                  const std::vector<std::size_t>& chunks,
+                                  const std::string& coordinates, std::size_t width) {
     int id;
-    check(nc_def_var(ncid_, v.name.c_str(), NC_DOUBLE, 2, dims, &id), "defining variables");
-    check(nc_def_var_chunking(ncid_, id, NC_CHUNKED, chunks), "setting chunking");
+    check(nc_def_var(ncid_, v.name.c_str(), NC_DOUBLE, static_cast<int>(dims.size()), dims.data(),
+                     &id),
+          "defining variables");
+    check(nc_def_var_chunking(ncid_, id, NC_CHUNKED, chunks.data()), "setting chunking");
+    if (!position_.empty()) {
+        const double missing = std::numeric_limits<double>::quiet_NaN();
+        check(nc_def_var_fill(ncid_, id, 0, &missing), "setting the fill value");
+    }
     check(nc_def_var_deflate(ncid_, id, 1, 1, kDeflateLevel), "setting compression");
     put_text(ncid_, id, "long_name", v.long_name);
     put_text(ncid_, id, "units", v.units);
@@ -167,27 +191,47 @@ void NetcdfResults::append(std::int64_t first_day, std::int64_t last_day,
 
 void NetcdfResults::flush() {
     if (buffered_ == 0) return;
-    const std::size_t start[2] = {written_, 0};
+    std::vector<std::size_t> start = position_, count(position_.size(), 1);
+    start.insert(start.end(), {written_, 0});
+    count.insert(count.end(), {buffered_, 0});
     for (std::size_t v = 0; v < var_ids_.size(); ++v) {
-        const std::size_t count_v[2] = {buffered_, widths_[v]};
-        check(nc_put_vara_double(ncid_, var_ids_[v], start, count_v, buffers_[v].data()),
-              "writing results");
+        count.back() = widths_[v];
+        check(
+            nc_put_vara_double(ncid_, var_ids_[v], start.data(), count.data(), buffers_[v].data()),
+            "writing results");
     }
-    const std::size_t count[2] = {buffered_, nodes_};
-    const std::size_t bcount[2] = {buffered_, 2};
-    check(nc_put_vara_double(ncid_, time_var_, start, count, time_buffer_.data()), "writing time");
-    check(nc_put_vara_double(ncid_, bounds_var_, start, bcount, bounds_buffer_.data()),
-          "writing time bounds");
+    if (runs_ <= 1) { // the time axis is the same for every run of an ensemble
+        const std::size_t time_start[2] = {written_, 0};
+        const std::size_t bcount[2] = {buffered_, 2};
+        check(nc_put_vara_double(ncid_, time_var_, time_start, bcount, time_buffer_.data()),
+              "writing time");
+        check(nc_put_vara_double(ncid_, bounds_var_, time_start, bcount, bounds_buffer_.data()),
+              "writing time bounds");
+    }
     written_ += buffered_;
     buffered_ = 0;
 }
 
-void NetcdfResults::close() {
+void NetcdfResults::end_run() {
     flush();
     if (written_ != records_) {
         throw std::logic_error(
             fmt::format("{}: {} records written, {} declared", path_, written_, records_));
     }
+}
+
+void NetcdfResults::begin_run(const std::vector<std::size_t>& position) {
+    if (position.size() != position_.size()) {
+        throw std::logic_error(path_ + ": a run position needs one index per ensemble axis");
+    }
+    if (runs_ > 0) end_run();
+    position_ = position;
+    written_ = 0;
+    ++runs_;
+}
+
+void NetcdfResults::close() {
+    end_run();
     const int status = nc_close(ncid_);
     ncid_ = -1;
     check(status, "closing the file");

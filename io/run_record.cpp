@@ -87,13 +87,12 @@ nlohmann::json management_to_json(const model::RunSummary& summary, const model:
     return out;
 }
 
-void write_run_record(const std::string& path, const RunRecord& r,
-                      const model::WaterBalance& balance, const model::Basin& basin) {
+void write_run_record(const std::string& path, const RunRecord& r) {
     nlohmann::json j;
     j["riparia_version"] = r.version;
     j["command_line"] = r.command_line;
     j["study"] = r.study_name;
-    j["basin"] = basin.name;
+    j["basin"] = r.basin_name;
     j["started_utc"] = r.started_utc;
     j["finished_utc"] = r.finished_utc;
     j["inputs"] = nlohmann::json::array();
@@ -105,8 +104,9 @@ void write_run_record(const std::string& path, const RunRecord& r,
     j["memory_bytes_per_subbasin"] = {{"state", r.state_bytes_per_subbasin},
                                       {"parameters", r.parameter_bytes_per_subbasin}};
     j["notes"] = r.notes;
-    j["water_balance"] = balance_to_json(balance, basin);
+    j["water_balance"] = r.water_balance;
     if (!r.management.is_null()) j["management"] = r.management;
+    if (!r.ensemble.is_null()) j["ensemble"] = r.ensemble;
     std::ofstream out(path);
     out << j.dump(2) << '\n';
     if (!out) throw std::runtime_error(fmt::format("{}: cannot write the run record", path));

@@ -21,12 +21,15 @@ struct RunRecord {
     std::string version;
     std::string command_line;
     std::string study_name;
+    std::string basin_name;
     std::string started_utc, finished_utc;
     std::vector<InputFile> inputs;
     nlohmann::json options = nlohmann::json::object();
     nlohmann::json timings_s = nlohmann::json::object(); // phase -> seconds
     std::vector<std::string> notes;
-    nlohmann::json management; // null for an unmanaged basin
+    nlohmann::json water_balance; // balance_to_json of the run, or the ensemble's worst
+    nlohmann::json management;    // null for an unmanaged basin or an ensemble
+    nlohmann::json ensemble;      // null for a single run: scenarios, policies, members, runs
     std::size_t state_bytes_per_subbasin = 0;
     std::size_t parameter_bytes_per_subbasin = 0;
 };
@@ -37,8 +40,7 @@ nlohmann::json balance_to_json(const model::WaterBalance& balance, const model::
 nlohmann::json management_to_json(const model::RunSummary& summary, const model::Basin& basin);
 
 // Writes the record; throws std::runtime_error when the file cannot be written.
-void write_run_record(const std::string& path, const RunRecord& record,
-                      const model::WaterBalance& balance, const model::Basin& basin);
+void write_run_record(const std::string& path, const RunRecord& record);
 
 std::string utc_now_iso8601();
 

@@ -13,11 +13,11 @@ namespace fs = std::filesystem;
 namespace {
 // A folder riparia may replace: empty, or holding the run record of an earlier run.
 bool replaceable(const fs::path& path) {
-    return fs::is_empty(path) || fs::exists(path / "run.json");
+    return fs::is_empty(path) || fs::exists(path / "run.json") || fs::exists(path / "shard.json");
 }
 } // namespace
 
-StagedFolder::StagedFolder(const std::string& final_path) {
+StagedFolder::StagedFolder(const std::string& final_path, Mode mode) : mode_(mode) {
     fs::path target = fs::absolute(final_path).lexically_normal();
     if (!target.has_filename()) target = target.parent_path();
     final_ = target.string();
@@ -33,7 +33,16 @@ StagedFolder::StagedFolder(const std::string& final_path) {
         throw InputError(
             fmt::format("{}: cannot create the parent folder: {}", parent.string(), ec.message()));
     }
-    staging_ = (parent / fmt::format(".{}.tmp-{}", target.filename().string(), getpid())).string();
+    staging_ = (parent / fmt::format(".{}.partial", target.filename().string())).string();
+    if (mode == Mode::attach) return;
+    if (mode == Mode::resume) {
+        if (!fs::is_directory(staging_)) {
+            throw InputError(fmt::format("{}: nothing to resume: no interrupted run left {}; run "
+                                         "without --resume",
+                                         final_path, staging_));
+        }
+        return;
+    }
     fs::remove_all(staging_);
     fs::create_directory(staging_, ec);
     if (ec) {
@@ -43,7 +52,7 @@ StagedFolder::StagedFolder(const std::string& final_path) {
 }
 
 StagedFolder::~StagedFolder() {
-    if (committed_) return;
+    if (committed_ || mode_ == Mode::attach) return;
     std::error_code ec;
     fs::remove_all(staging_, ec);
 }

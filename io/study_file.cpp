@@ -34,7 +34,8 @@ calendar::Date read_date(const toml::table& table, const TomlTable& t, const std
 StudyFile load_study_file(const std::string& path) {
     if (!fs::is_regular_file(path)) throw InputError(fmt::format("{}: study file not found", path));
     const toml::table root = parse_toml_file(path);
-    TomlTable top(root, path, "study file", {"study"});
+    TomlTable top(root, path, "study file",
+                  {"study", "forcing", "ensemble", "member", "scenario", "policy", "combination"});
     const toml::table* table = top.optional_table("study");
     if (!table) top.fail_here("missing required table [study]");
     TomlTable t(*table, path, "[study]", {"name", "basin", "start", "end", "warmup_days"});
@@ -59,6 +60,7 @@ StudyFile load_study_file(const std::string& path) {
         t.fail("warmup_days", fmt::format("found {}, expected 0 .. 36500 days", warmup));
     }
     study.warmup_days = static_cast<int>(warmup);
+    study.root = root;
     return study;
 }
 

@@ -62,8 +62,10 @@ TomlTable::TomlTable(const toml::table& table, std::string file, std::string con
 }
 
 std::string TomlTable::where(const toml::source_region& region) const {
-    if (region.begin.line == 0) return file_;
-    return fmt::format("{}:{}:{}", file_, region.begin.line, region.begin.column);
+    // A node copied from another file (a policy's edit merged into the basin) names its own file.
+    const std::string& file = region.path && !region.path->empty() ? *region.path : file_;
+    if (region.begin.line == 0) return file;
+    return fmt::format("{}:{}:{}", file, region.begin.line, region.begin.column);
 }
 
 void TomlTable::fail(const std::string& key, const std::string& problem) const {

@@ -22,6 +22,10 @@ class TomlTable {
     // `context` names the table in messages ("[study]", "subbasin 'A'"). Throws on unknown keys.
     TomlTable(const toml::table& table, std::string file, std::string context,
               const std::vector<std::string>& allowed_keys);
+    // Without a key check: for tables whose keys are names (countries, sub-basin ids) or are
+    // checked by another reader.
+    TomlTable(const toml::table& table, std::string file, std::string context)
+        : table_(table), file_(std::move(file)), context_(std::move(context)) {}
 
     bool has(const std::string& key) const { return table_.contains(key); }
     std::string required_string(const std::string& key) const;

@@ -37,11 +37,11 @@ std::vector<std::string> entries_of(const fs::path& dir) {
     return names;
 }
 
-// Names in `dir` that look like riparia's staging or swap folders (".out.tmp-123", ".out.old-1").
+// Names in `dir` that look like riparia's staging or swap folders (".out.partial", ".out.old-1").
 std::vector<std::string> leftovers_in(const fs::path& dir) {
     std::vector<std::string> found;
     for (const auto& name : entries_of(dir)) {
-        if (name.find(".tmp-") != std::string::npos || name.find(".old-") != std::string::npos) {
+        if (name.find(".partial") != std::string::npos || name.find(".old-") != std::string::npos) {
             found.push_back(name);
         }
     }

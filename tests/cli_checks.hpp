@@ -20,7 +20,7 @@ bool contains_fragment(const std::string& text, const std::string& fragment);
 
 std::vector<std::string> entries_of(const std::filesystem::path& dir);
 
-// Names in `dir` that look like riparia's staging or swap folders (".out.tmp-123", ".out.old-1").
+// Names in `dir` that look like riparia's staging or swap folders (".out.partial", ".out.old-1").
 std::vector<std::string> leftovers_in(const std::filesystem::path& dir);
 
 // Exit code, stdout and stderr of a command, for failure messages.

@@ -28,10 +28,24 @@ std::string shell_quote(const std::string& s) {
 } // namespace
 
 CommandResult run_riparia(const std::vector<std::string>& args) {
+    return run_riparia_under({}, args);
+}
+
+CommandResult run_riparia_mpi(int ranks, const std::vector<std::string>& args) {
+    // Root in CI containers; more ranks than cores on a 2-core machine.
+    return run_riparia_under(
+        {"mpirun", "--allow-run-as-root", "--oversubscribe", "-np", std::to_string(ranks)}, args);
+}
+
+CommandResult run_riparia_under(const std::vector<std::string>& launcher,
+                                const std::vector<std::string>& args) {
     static std::atomic<int> counter{0};
     const fs::path tmp = fs::temp_directory_path() / ("riparia-cmd-" + std::to_string(getpid()) +
                                                       "-" + std::to_string(counter++));
-    std::string command = shell_quote(RIPARIA_EXE);
+    std::string command;
+    for (const auto& word : launcher)
+        command += shell_quote(word) + " ";
+    command += shell_quote(RIPARIA_EXE);
     for (const auto& a : args)
         command += " " + shell_quote(a);
     command += " >" + shell_quote(tmp.string() + ".out") + " 2>" +

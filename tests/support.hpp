@@ -15,6 +15,10 @@ struct CommandResult {
 
 // Runs the built riparia executable with the given arguments (no shell quoting needed).
 CommandResult run_riparia(const std::vector<std::string>& args);
+// The same under a launcher (e.g. {"mpirun", "-np", "2"}), and under mpirun with N ranks.
+CommandResult run_riparia_under(const std::vector<std::string>& launcher,
+                                const std::vector<std::string>& args);
+CommandResult run_riparia_mpi(int ranks, const std::vector<std::string>& args);
 
 // A fresh, empty folder under the system temp dir, removed when the object goes.
 class ScratchDir {

@@ -9,7 +9,8 @@ using namespace riparia::test;
 TEST_CASE("the demo study runs with reservoirs, demands and agreements") {
     ScratchDir dir("demo");
     const std::string out = dir / "out";
-    const auto result = run_riparia({"run", source_dir() + "/basins/demo/study.toml", "--out", out});
+    const auto result =
+        run_riparia({"run", source_dir() + "/basins/demo/study.toml", "--out", out});
     INFO(result.err);
     REQUIRE(result.exit_code == 0);
     CHECK(result.out.find("agreement border_min_flow") != std::string::npos);

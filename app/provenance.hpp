@@ -1,0 +1,26 @@
+// The provenance of a run: its input files with checksums, the fingerprint a resumed run or a
+// shard must match, and run.json's record assembled from the runs' summaries.
+#pragma once
+
+#include "app/commands.hpp"
+#include "app/forcing_library.hpp"
+#include "app/study_plan.hpp"
+#include "io/run_record.hpp"
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+namespace riparia::app {
+
+std::vector<io::InputFile> input_files(const LoadedStudy& s, const ForcingLibrary& forcing);
+
+// SHA-256 over the inputs' checksums, the version and the options that change the outputs.
+std::string fingerprint_of(const std::vector<io::InputFile>& inputs, const RunOptions& o);
+
+// Fills run.json's record from the summaries of every run (plan order).
+void finish_record(io::RunRecord& record, const StudyPlan& plan, const nlohmann::json& runs,
+                   const RunOptions& o, const std::string& out,
+                   const std::vector<std::string>& notes);
+
+} // namespace riparia::app
