@@ -89,27 +89,49 @@ class UnionScatter {
 
 } // namespace
 
-void assemble_results(const StudyPlan& plan, const std::string& runs_dir, const std::string& path,
-                      const ResultsLabels& labels) {
-    const auto variables = result_variables(plan.with_snow());
-    io::NetcdfResults file(path, header_of(plan, labels), variables);
+struct ResultsAssembler::File {
+    std::vector<io::ResultVariable> variables;
+    io::NetcdfResults netcdf;
     std::vector<std::vector<double>> own;
     std::vector<const double*> values;
-    for (const RunItem& item : plan.items()) {
-        if (plan.is_ensemble()) {
-            file.begin_run({static_cast<std::size_t>(item.scenario),
+    File(const StudyPlan& plan, const std::string& path, const ResultsLabels& labels)
+        : variables(result_variables(plan.with_snow())),
+          netcdf(path, header_of(plan, labels), variables) {}
+};
+
+ResultsAssembler::ResultsAssembler(const StudyPlan& plan, const std::string& runs_dir,
+                                   const std::string& path, const ResultsLabels& labels)
+    : plan_(plan), runs_dir_(runs_dir), file_(std::make_unique<File>(plan, path, labels)) {}
+
+ResultsAssembler::~ResultsAssembler() = default;
+
+void ResultsAssembler::append(const RunItem& item) {
+    File& f = *file_;
+    if (plan_.is_ensemble()) {
+        f.netcdf.begin_run({static_cast<std::size_t>(item.scenario),
                             static_cast<std::size_t>(item.policy),
                             static_cast<std::size_t>(item.member)});
-        }
-        UnionScatter scatter(plan, item, variables.size());
-        io::SpoolReader reader(spool_path(runs_dir, item), plan.record_widths(item));
-        std::int64_t first_day, last_day;
-        while (reader.next(first_day, last_day, own)) {
-            scatter.map(own, values);
-            file.append(first_day, last_day, values.data());
-        }
     }
-    file.close();
+    UnionScatter scatter(plan_, item, f.variables.size());
+    io::SpoolReader reader(spool_path(runs_dir_, item), plan_.record_widths(item));
+    std::int64_t first_day, last_day;
+    while (reader.next(first_day, last_day, f.own)) {
+        scatter.map(f.own, f.values);
+        f.netcdf.append(first_day, last_day, f.values.data());
+    }
+}
+
+void ResultsAssembler::catch_up() {
+    const auto& items = plan_.items();
+    while (next_ < items.size() && run_is_done(runs_dir_, items[next_]))
+        append(items[next_++]);
+}
+
+void ResultsAssembler::finish() {
+    const auto& items = plan_.items();
+    while (next_ < items.size())
+        append(items[next_++]);
+    file_->netcdf.close();
 }
 
 nlohmann::json run_summaries(const StudyPlan& plan, const std::string& runs_dir) {

@@ -4,6 +4,7 @@
 
 #include "app/study_plan.hpp"
 
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -14,9 +15,25 @@ struct ResultsLabels {
     model::OutputPeriod period = model::OutputPeriod::monthly;
 };
 
-// Writes results.nc at `path` from the spools in `runs_dir` (every run of the plan).
-void assemble_results(const StudyPlan& plan, const std::string& runs_dir, const std::string& path,
-                      const ResultsLabels& labels);
+// Writes results.nc at `path` from the spools in `runs_dir`, run after run in plan order. While
+// runs are still being simulated, catch_up() appends those finished so far (between runs, on the
+// thread that owns the file), so little is left for finish() when the last run ends.
+class ResultsAssembler {
+  public:
+    ResultsAssembler(const StudyPlan& plan, const std::string& runs_dir, const std::string& path,
+                     const ResultsLabels& labels);
+    ~ResultsAssembler();
+    void catch_up(); // appends the finished runs that come next in plan order
+    void finish();   // appends the rest (every run must be finished) and closes the file
+
+  private:
+    struct File;
+    void append(const RunItem& item);
+    const StudyPlan& plan_;
+    std::string runs_dir_;
+    std::unique_ptr<File> file_;
+    std::size_t next_ = 0;
+};
 
 // The summaries of every run, in plan order.
 nlohmann::json run_summaries(const StudyPlan& plan, const std::string& runs_dir);

@@ -103,7 +103,7 @@ int merge_command(const std::string& out_dir, const std::vector<std::string>& sh
     }
     const model::OutputPeriod period =
         o.daily ? model::OutputPeriod::daily : model::OutputPeriod::monthly;
-    assemble_results(plan, runs_dir, folder.file("results.nc"), {command_line, period});
+    ResultsAssembler(plan, runs_dir, folder.file("results.nc"), {command_line, period}).finish();
     const nlohmann::json runs = run_summaries(plan, runs_dir);
     finish_record(record, plan, runs, o, folder.final_path(), forcing.notes());
     record.options["merged_shards"] = shard_dirs.size();

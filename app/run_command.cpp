@@ -122,11 +122,20 @@ int run_command(const RunOptions& o) {
                            std::lock_guard guard(progress_lock);
                            progress.update(std::min(done, days_total), days_total);
                        }};
+    // Rank 0 (unless sharding) assembles results.nc as runs finish, between its own runs.
+    std::unique_ptr<ResultsAssembler> assembler;
+    if (m.rank() == 0 && o.shard.count == 1) {
+        assembler =
+            std::make_unique<ResultsAssembler>(plan, runs_dir, folder->file("results.nc"),
+                                               ResultsLabels{o.command_line, context.period});
+    }
     phase = Clock::now();
     {
         auto queue = m.shared_queue(pending);
         try {
-            run_from_queue(context, *queue, omp_get_max_threads(), pending.size());
+            run_from_queue(context, *queue, omp_get_max_threads(), pending.size(), [&] {
+                if (assembler) assembler->catch_up();
+            });
         } catch (const std::exception& e) {
             if (m.size() == 1) throw;
             fmt::print(stderr, "error on rank {}: {}\n", m.rank(), e.what());
@@ -148,8 +157,8 @@ int run_command(const RunOptions& o) {
         return 0;
     }
     phase = Clock::now();
-    assemble_results(plan, runs_dir, folder->file("results.nc"), {o.command_line, context.period});
-    record.timings_s["assemble"] = seconds_since(phase);
+    assembler->finish();
+    record.timings_s["assemble_rest"] = seconds_since(phase);
     const nlohmann::json runs = run_summaries(plan, runs_dir);
     finish_record(record, plan, runs, o, folder->final_path(), forcing.notes());
     record.timings_s["total"] = seconds_since(process_start);

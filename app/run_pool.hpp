@@ -6,9 +6,13 @@
 #include "app/run_item.hpp"
 #include "app/run_queue.hpp"
 
+#include <functional>
+
 namespace riparia::app {
 
-// Rethrows the first failure (after the other threads stopped taking runs).
-void run_from_queue(const RunContext& context, RunQueue& queue, int threads, std::size_t runs);
+// Rethrows the first failure (after the other threads stopped taking runs). `between_runs`, if
+// set, is called by the first thread after each of its runs (it may write files).
+void run_from_queue(const RunContext& context, RunQueue& queue, int threads, std::size_t runs,
+                    const std::function<void()>& between_runs = {});
 
 } // namespace riparia::app

@@ -157,6 +157,13 @@ void NetcdfResults::define_series(const ResultVariable& v, const std::vector<int
                      &id),
           "defining variables");
     check(nc_def_var_chunking(ncid_, id, NC_CHUNKED, chunks.data()), "setting chunking");
+    // Records are written a whole chunk at a time, so a cache of one chunk suffices: each chunk
+    // is compressed and written when the next one comes instead of piling up in HDF5's cache
+    // until the file is closed (memory flat in the number of runs; compression during the runs).
+    std::size_t chunk_bytes = sizeof(double);
+    for (std::size_t c : chunks)
+        chunk_bytes *= c;
+    check(nc_set_var_chunk_cache(ncid_, id, chunk_bytes + 1024, 7, 1.0f), "setting the cache");
     if (!position_.empty()) {
         const double missing = std::numeric_limits<double>::quiet_NaN();
         check(nc_def_var_fill(ncid_, id, 0, &missing), "setting the fill value");
