@@ -77,6 +77,8 @@ std::optional<model::StateArchive> checkpointed_state(const RunContext& c, const
 }
 
 constexpr const char* kSpoolBytes = "output/spool_bytes";
+constexpr const char* kGeneratorSeed = "rng/seed";
+constexpr const char* kGeneratorCounterDay = "rng/next_day";
 
 } // namespace
 
@@ -107,8 +109,14 @@ void run_item(const RunContext& c, const RunItem& item) {
     // spool's size is the whole output position.
     const std::string checkpoint = checkpoint_path(c.runs_dir, item);
     settings.checkpoint_every_years = c.checkpoint_every_years;
+    // The weather generator's random state is its key and counter: the member's seed and the day
+    // (its draws are a pure function of them), recorded so that a resume can check them.
+    const auto seed = static_cast<std::int64_t>(s.ensemble.members[item.member].seed);
+    if (resume) resume->expect_integer(kGeneratorSeed, seed, "as the generator seed");
     settings.on_checkpoint = [&](model::StateArchive& state, std::int64_t next_day) {
         state.put_integer(kSpoolBytes, static_cast<std::int64_t>(spool.sync()));
+        state.put_integer(kGeneratorSeed, seed);
+        state.put_integer(kGeneratorCounterDay, next_day);
         io::write_checkpoint(checkpoint, state,
                              {RIPARIA_VERSION, s.study.name, c.fingerprint, next_day});
     };

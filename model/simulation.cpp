@@ -1,5 +1,7 @@
 #include "model/simulation.hpp"
 
+#include "model/simulation_loop.hpp"
+
 #include "model/aligned_vector.hpp"
 #include "model/calendar.hpp"
 #include "model/channel.hpp"
@@ -26,125 +28,12 @@ double seconds_since(Clock::time_point start) {
     return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
-// Version of the archive layout written by Simulation::save; a resume refuses any other.
-constexpr std::int64_t kArchiveVersion = 1;
-
-// FNV-1a over the basin's structure (ids, topology, managed items and their nodes): a resume
-// refuses a checkpoint of another basin even when its array sizes happen to agree.
-class StructureHash {
-  public:
-    void add(std::int64_t value) {
-        for (int b = 0; b < 8; ++b)
-            mix(static_cast<unsigned char>(static_cast<std::uint64_t>(value) >> (8 * b)));
-    }
-    void add(const std::string& text) {
-        add(static_cast<std::int64_t>(text.size()));
-        for (const char c : text)
-            mix(static_cast<unsigned char>(c));
-    }
-    std::int64_t value() const { return static_cast<std::int64_t>(hash_); }
-
-  private:
-    void mix(unsigned char byte) { hash_ = (hash_ ^ byte) * 0x100000001b3ULL; }
-    std::uint64_t hash_ = 0xcbf29ce484222325ULL;
-};
-
-std::int64_t basin_signature(const Basin& basin) {
-    StructureHash h;
-    for (std::size_t i = 0; i < basin.subbasins.size(); ++i) {
-        h.add(basin.subbasins[i].id);
-        h.add(basin.network.downstream(i));
-        h.add(basin.subbasins[i].snow ? 1 : 0);
-    }
-    const Management& m = basin.management;
-    for (const auto& r : m.reservoirs) {
-        h.add(r.id);
-        h.add(r.node);
-        h.add(static_cast<std::int64_t>(r.rule));
-    }
-    for (const auto& d : m.demands) {
-        h.add(d.id);
-        h.add(d.node);
-    }
-    for (const auto& a : m.agreements) {
-        h.add(a.id);
-        h.add(a.node);
-    }
-    for (const auto& f : m.environmental_flows) {
-        h.add(f.id);
-        h.add(f.node);
-    }
-    return h.value();
-}
-
 std::vector<Gr4jParams> gr4j_params_of(const Basin& basin) {
     std::vector<Gr4jParams> params;
     for (const auto& s : basin.subbasins)
         params.push_back(s.gr4j);
     return params;
 }
-
-class Simulation {
-  public:
-    Simulation(const Basin& basin, ForcingSource& forcing, int block_days,
-               const std::vector<HanasakiClimatology>& climatology);
-    void run_days(std::int64_t first_day, std::int64_t last_day, ResultSink* sink, bool account,
-                  const RunSettings& settings, std::int64_t& days_done, std::int64_t days_total);
-    void record_storage(bool at_start);
-    // The whole state after the day before next_day; load returns the day to resume at.
-    void save(StateArchive& archive, std::int64_t next_day, const RunPeriod& period) const;
-    std::int64_t load(const StateArchive& archive, const RunPeriod& period);
-    void close_basin_balances();
-    WaterBalance& balance() { return balance_; }
-    PhaseTimings& timings() { return timings_; }
-    std::size_t state_bytes_per_subbasin() const;
-    std::size_t parameter_bytes_per_subbasin() const {
-        return gr4j_.parameter_bytes_per_subbasin();
-    }
-
-  private:
-    std::int64_t block_last_day(std::int64_t first_day, std::int64_t phase_last_day) const;
-    void run_block(std::int64_t first_day, int days, ResultSink* sink, bool account);
-    void checkpoint_if_due(std::int64_t block_last_day, const RunSettings& settings) const;
-    void save_balance(StateArchive& archive) const;
-    void load_balance(const StateArchive& archive);
-    void prepare_inputs(int days);
-    void run_runoff(int days);
-    void run_routing(int days);
-    void run_managed_routing(int days);
-    void accumulate(int days);
-    void accumulate_management(int days);
-    double land_storage_mm(std::size_t i) const;
-
-    const Basin& basin_;
-    ForcingSource& forcing_;
-    std::size_t count_, stride_;
-    int block_days_;
-    std::int64_t block_first_day_ = 0;
-    bool account_day_ = false; // inside the reported period
-    Gr4jState gr4j_;
-    ChannelState channels_;
-    std::vector<double> swe_mm_, inflow_m3s_;
-    std::vector<char> needs_pet_;
-    std::vector<int> day_of_year_;
-    // Block arrays, day-major, stride_ wide, cache-line aligned (a lane group's day is one line).
-    AlignedVector<double> precip_, pet_, temperature_, liquid_, runoff_, aet_, exchange_;
-    AlignedVector<double> production_, routing_, swe_out_, discharge_;
-    std::vector<double> outflow_hm3_; // per basin (indexed like network.outlets())
-    std::vector<int> basin_index_;    // per node: index of its basin in network.outlets()
-    // Managed basins.
-    std::unique_ptr<WaterManager> manager_;
-    std::vector<double> known_inflow_m3s_, managed_outflow_m3s_;
-    std::vector<ManagementDay> figures_;                // per day of the block
-    std::vector<double> consumed_hm3_, evaporated_hm3_; // per basin
-
-  public:
-    WaterManager* manager() { return manager_.get(); }
-
-  private:
-    WaterBalance balance_;
-    PhaseTimings timings_;
-};
 
 std::vector<double> fills(const Basin& basin, bool production) {
     std::vector<double> f;
@@ -159,6 +48,10 @@ std::vector<RoutingParams> routing_of(const Basin& basin) {
         r.push_back(s.routing);
     return r;
 }
+
+} // namespace
+
+namespace detail {
 
 Simulation::Simulation(const Basin& basin, ForcingSource& forcing, int block_days,
                        const std::vector<HanasakiClimatology>& climatology)
@@ -429,89 +322,6 @@ void Simulation::run_days(std::int64_t first_day, std::int64_t last_day, ResultS
     }
 }
 
-void Simulation::save_balance(StateArchive& archive) const {
-    std::vector<double> precip, aet, exchange, runoff, start;
-    for (const SubbasinBalance& b : balance_.subbasins) {
-        precip.push_back(b.precip_mm);
-        aet.push_back(b.aet_mm);
-        exchange.push_back(b.exchange_mm);
-        runoff.push_back(b.runoff_mm);
-        start.push_back(b.storage_start_mm);
-    }
-    archive.put_reals("balance/precip_mm", precip);
-    archive.put_reals("balance/aet_mm", aet);
-    archive.put_reals("balance/exchange_mm", exchange);
-    archive.put_reals("balance/runoff_mm", runoff);
-    archive.put_reals("balance/storage_start_mm", start);
-    std::vector<double> basin_start;
-    for (const BasinBalance& b : balance_.basins)
-        basin_start.push_back(b.storage_start_hm3);
-    archive.put_reals("balance/basin_storage_start_hm3", basin_start);
-    archive.put_reals("balance/basin_outflow_hm3", outflow_hm3_);
-    archive.put_reals("balance/basin_consumed_hm3", consumed_hm3_);
-    archive.put_reals("balance/basin_evaporated_hm3", evaporated_hm3_);
-}
-
-void Simulation::load_balance(const StateArchive& archive) {
-    std::vector<double> precip(count_), aet(count_), exchange(count_), runoff(count_),
-        start(count_);
-    archive.get_reals("balance/precip_mm", precip);
-    archive.get_reals("balance/aet_mm", aet);
-    archive.get_reals("balance/exchange_mm", exchange);
-    archive.get_reals("balance/runoff_mm", runoff);
-    archive.get_reals("balance/storage_start_mm", start);
-    for (std::size_t i = 0; i < count_; ++i)
-        balance_.subbasins[i] = {precip[i], aet[i], exchange[i], runoff[i], start[i], 0.0};
-    std::vector<double> basin_start(balance_.basins.size());
-    archive.get_reals("balance/basin_storage_start_hm3", basin_start);
-    for (std::size_t k = 0; k < basin_start.size(); ++k)
-        balance_.basins[k].storage_start_hm3 = basin_start[k];
-    archive.get_reals("balance/basin_outflow_hm3", outflow_hm3_);
-    archive.get_reals("balance/basin_consumed_hm3", consumed_hm3_);
-    archive.get_reals("balance/basin_evaporated_hm3", evaporated_hm3_);
-}
-
-void Simulation::save(StateArchive& archive, std::int64_t next_day, const RunPeriod& period) const {
-    archive.put_integer("simulation/archive_version", kArchiveVersion);
-    archive.put_integer("simulation/basin_signature", basin_signature(basin_));
-    archive.put_integers(
-        "simulation/period",
-        std::vector<std::int64_t>{period.warmup_first_day, period.first_day, period.last_day});
-    archive.put_integer("simulation/next_day", next_day);
-    archive.put_reals("simulation/swe_mm", swe_mm_);
-    archive.put_reals("simulation/channel_inflow_m3s", inflow_m3s_);
-    gr4j_.save(archive, "gr4j/");
-    channels_.save(archive, "channel/");
-    if (manager_) manager_->save(archive, "management/");
-    save_balance(archive);
-}
-
-std::int64_t Simulation::load(const StateArchive& archive, const RunPeriod& period) {
-    archive.expect_integer("simulation/archive_version", kArchiveVersion,
-                           "as the archive layout version");
-    if (archive.get_integer("simulation/basin_signature") != basin_signature(basin_)) {
-        throw std::invalid_argument("checkpoint does not match this run: it was written for "
-                                    "another basin (sub-basins, topology or managed items differ)");
-    }
-    std::vector<std::int64_t> saved(3);
-    archive.get_integers("simulation/period", saved);
-    const std::int64_t next_day = archive.get_integer("simulation/next_day");
-    // The whole period must match: the Hanasaki climatology is a mean over all of it.
-    if (saved[0] != period.warmup_first_day || saved[1] != period.first_day ||
-        saved[2] != period.last_day || next_day < period.warmup_first_day ||
-        next_day > period.last_day + 1) {
-        throw std::invalid_argument("checkpoint does not match this run: it was written for "
-                                    "another period (warm-up start, start or end differ)");
-    }
-    archive.get_reals("simulation/swe_mm", swe_mm_);
-    archive.get_reals("simulation/channel_inflow_m3s", inflow_m3s_);
-    gr4j_.load(archive, "gr4j/");
-    channels_.load(archive, "channel/");
-    if (manager_) manager_->load(archive, "management/");
-    load_balance(archive);
-    return next_day;
-}
-
 std::size_t Simulation::state_bytes_per_subbasin() const {
     std::size_t channel_bytes = 0;
     for (std::size_t i = 0; i < count_; ++i)
@@ -521,10 +331,11 @@ std::size_t Simulation::state_bytes_per_subbasin() const {
     return gr4j_.state_bytes_per_subbasin() + per_node + 2 * sizeof(double);
 }
 
-} // namespace
+} // namespace detail
 
 RunSummary simulate(const Basin& basin, ForcingSource& forcing, ResultSink* sink,
                     const RunSettings& settings) {
+    using detail::Simulation;
     // The Hanasaki pre-pass is deterministic: a resumed run recomputes it.
     RunSettings natural = settings;
     natural.on_progress = nullptr;

@@ -139,3 +139,32 @@ TEST_CASE("netcdf forcing: a variable missing from the file exits 2 naming file 
     CHECK(r.err.find("precip") != std::string::npos);
     CHECK_FALSE(fs::exists(dir.path() / "out"));
 }
+
+TEST_CASE("netcdf forcing: members with their own forcing tables and a scenario's delta on top") {
+    const std::string grid = riparia::test::shared_data("climate/bcsd_obs_1999.nc");
+    ScratchDir dir("cli-netcdf-members");
+    write_file(dir / "boxes.geojson", geojson());
+    write_file(dir / "basin.toml", basin());
+    std::string text = study(grid);
+    text = text.substr(0, text.find("[forcing]")); // the members bring their own forcing
+    const std::string forcing = "{ source = \"netcdf\", polygons = \"boxes.geojson\", "
+                                "precipitation = { files = \"" +
+                                grid +
+                                "\", variable = \"pr\" }, "
+                                "temperature = { files = \"" +
+                                grid + "\" } }";
+    text += "[[member]]\nname = \"obs-a\"\nforcing = " + forcing + "\n\n";
+    text += "[[member]]\nname = \"obs-b\"\nforcing = " + forcing + "\n\n";
+    text += "[[scenario]]\nname = \"baseline\"\n\n[[scenario]]\nname = \"half\"\n"
+            "precipitation_factor = 0.5\n";
+    write_file(dir / "study.toml", text);
+    const auto r = run_riparia({"run", dir / "study.toml", "--out", dir / "out", "--quiet"});
+    REQUIRE_MESSAGE(r.exit_code == 0, describe(r));
+    // precipitation(scenario, policy, member, time, node): 2 x 1 x 2 x 12 x 2
+    const auto p = riparia::test::read_netcdf_variable(dir / "out/results.nc", "precipitation");
+    REQUIRE(p.size() == 2 * 2 * 12 * 2);
+    for (std::size_t k = 0; k < 48; ++k) {
+        CHECK(p[k] == p[(k + 24) % 48]);                                // obs-a == obs-b
+        CHECK(p[48 + k] == doctest::Approx(0.5 * p[k]).epsilon(1e-12)); // half
+    }
+}
