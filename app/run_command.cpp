@@ -61,26 +61,10 @@ std::vector<std::size_t> pending_runs(const StudyPlan& plan, const std::string& 
     return pending;
 }
 
-} // namespace
-
-int run_command(const RunOptions& o) {
-    const auto process_start = Clock::now();
-    MpiSession& m = mpi();
-    io::RunRecord record;
-    record.version = RIPARIA_VERSION;
-    record.command_line = o.command_line;
-    record.started_utc = io::utc_now_iso8601();
-    if (o.threads > 0) omp_set_num_threads(o.threads);
-
-    auto phase = Clock::now();
-    const LoadedStudy s = load_study(o.study_path);
-    const StudyPlan plan(s);
-    ForcingLibrary forcing(plan);
-    record.inputs = input_files(s, forcing);
-    const std::string fingerprint = fingerprint_of(record.inputs, o);
-    record.timings_s["load"] = seconds_since(phase);
-
-    // Rank 0 makes (or, resuming, finds) the staging folder; the other ranks attach to it.
+// Rank 0 makes (or, resuming, finds) the staging folder; the other ranks attach to it. Empty
+// on ranks other than 0 when rank 0 failed (it reports the error).
+std::unique_ptr<io::StagedFolder> open_output(const RunOptions& o, const std::string& fingerprint) {
+    const MpiSession& m = mpi();
     std::unique_ptr<io::StagedFolder> folder;
     std::exception_ptr setup_error;
     if (m.rank() == 0) {
@@ -95,34 +79,93 @@ int run_command(const RunOptions& o) {
     }
     if (m.any(setup_error != nullptr)) {
         if (setup_error) std::rethrow_exception(setup_error);
-        return 2; // rank 0 reports it
+        return nullptr;
     }
     if (m.rank() != 0) {
         folder = std::make_unique<io::StagedFolder>(o.out_dir, io::StagedFolder::Mode::attach);
     }
+    return folder;
+}
+
+// Days simulated by this process's threads, shown as one progress bar (rank 0 only).
+class SharedProgress {
+  public:
+    SharedProgress(bool quiet, std::int64_t total)
+        : progress_(quiet, "riparia run"), total_(total) {}
+    void add(std::int64_t days) {
+        const std::int64_t done = done_ += days;
+        std::lock_guard guard(lock_);
+        progress_.update(std::min(done, total_), total_);
+    }
+    void finish() { progress_.finish(); }
+
+  private:
+    Progress progress_;
+    std::int64_t total_;
+    std::atomic<std::int64_t> done_{0};
+    std::mutex lock_;
+};
+
+// This process's share of the pending runs; rank 0 assembles results.nc between its runs.
+void run_pending(const RunContext& context, const std::vector<std::size_t>& pending,
+                 ResultsAssembler* assembler) {
+    const MpiSession& m = mpi();
+    auto queue = m.shared_queue(pending);
+    try {
+        run_from_queue(context, *queue, omp_get_max_threads(), pending.size(), [&] {
+            if (assembler) assembler->catch_up();
+        });
+    } catch (const std::exception& e) {
+        if (m.size() == 1) throw;
+        fmt::print(stderr, "error on rank {}: {}\n", m.rank(), e.what());
+        m.abort(1); // the other ranks may be waiting for this one
+    }
+}
+
+void print_summary(const nlohmann::json& runs, const StudyPlan& plan, const io::RunRecord& record,
+                   const std::string& out) {
+    print_run_report(runs, plan.is_ensemble());
+    fmt::print("{} run(s) in {:.3f} s on {} thread(s) x {} rank(s); total {:.3f} s\n",
+               plan.items().size(), record.timings_s["runs"].get<double>(), omp_get_max_threads(),
+               mpi().size(), record.timings_s["total"].get<double>());
+    fmt::print("outputs: {}/results.nc, {}/run.json\n", out, out);
+}
+
+} // namespace
+
+int run_command(const RunOptions& o) {
+    const auto process_start = Clock::now();
+    const MpiSession& m = mpi();
+    io::RunRecord record;
+    record.version = RIPARIA_VERSION;
+    record.command_line = o.command_line;
+    record.started_utc = io::utc_now_iso8601();
+    if (o.threads > 0) omp_set_num_threads(o.threads);
+
+    auto phase = Clock::now();
+    const LoadedStudy s = load_study(o.study_path);
+    const StudyPlan plan(s);
+    ForcingLibrary forcing(plan);
+    record.inputs = input_files(s, forcing);
+    const std::string fingerprint = fingerprint_of(record.inputs, o);
+    record.timings_s["load"] = seconds_since(phase);
+    const auto folder = open_output(o, fingerprint);
+    if (!folder) return 2; // rank 0 reports why
     const std::string runs_dir = folder->file("runs");
 
     const std::vector<std::size_t> pending = m.broadcast(pending_runs(plan, runs_dir, o.shard));
-    const std::int64_t days_per_run = s.period.last_day - s.period.warmup_first_day + 1;
-    Progress progress(o.quiet || m.rank() != 0, "riparia run");
-    std::atomic<std::int64_t> days_done{0};
-    std::mutex progress_lock;
-    const std::int64_t days_total =
-        days_per_run *
+    const auto runs_per_rank =
         static_cast<std::int64_t>((pending.size() + static_cast<std::size_t>(m.size()) - 1) /
                                   static_cast<std::size_t>(m.size()));
-    RunContext context{plan,
-                       forcing,
-                       runs_dir,
-                       o.daily ? model::OutputPeriod::daily : model::OutputPeriod::monthly,
-                       o.checkpoint_years,
-                       fingerprint,
-                       [&](std::int64_t days) {
-                           const std::int64_t done = days_done += days;
-                           std::lock_guard guard(progress_lock);
-                           progress.update(std::min(done, days_total), days_total);
-                       }};
-    // Rank 0 (unless sharding) assembles results.nc as runs finish, between its own runs.
+    SharedProgress progress(o.quiet || m.rank() != 0,
+                            runs_per_rank * (s.period.last_day - s.period.warmup_first_day + 1));
+    const RunContext context{plan,
+                             forcing,
+                             runs_dir,
+                             o.daily ? model::OutputPeriod::daily : model::OutputPeriod::monthly,
+                             o.checkpoint_years,
+                             fingerprint,
+                             [&](std::int64_t days) { progress.add(days); }};
     std::unique_ptr<ResultsAssembler> assembler;
     if (m.rank() == 0 && o.shard.count == 1) {
         assembler =
@@ -130,18 +173,7 @@ int run_command(const RunOptions& o) {
                                                ResultsLabels{o.command_line, context.period});
     }
     phase = Clock::now();
-    {
-        auto queue = m.shared_queue(pending);
-        try {
-            run_from_queue(context, *queue, omp_get_max_threads(), pending.size(), [&] {
-                if (assembler) assembler->catch_up();
-            });
-        } catch (const std::exception& e) {
-            if (m.size() == 1) throw;
-            fmt::print(stderr, "error on rank {}: {}\n", m.rank(), e.what());
-            m.abort(1); // the other ranks may be waiting for this one
-        }
-    }
+    run_pending(context, pending, assembler.get());
     progress.finish();
     record.timings_s["runs"] = seconds_since(phase);
     m.barrier();
@@ -166,14 +198,7 @@ int run_command(const RunOptions& o) {
     io::write_run_record(folder->file("run.json"), record);
     fs::remove_all(runs_dir);
     folder->commit();
-    if (!o.quiet) {
-        print_run_report(runs, plan.is_ensemble());
-        fmt::print("{} run(s) in {:.3f} s on {} thread(s) x {} rank(s); total {:.3f} s\n",
-                   plan.items().size(), record.timings_s["runs"].get<double>(),
-                   omp_get_max_threads(), m.size(), record.timings_s["total"].get<double>());
-        fmt::print("outputs: {}/results.nc, {}/run.json\n", folder->final_path(),
-                   folder->final_path());
-    }
+    if (!o.quiet) print_summary(runs, plan, record, folder->final_path());
     return 0;
 }
 
