@@ -24,6 +24,8 @@ using Clock = std::chrono::steady_clock;
 // Below this many lane groups a block of days is run on one thread: a parallel region per block
 // costs more than it saves, and on a loaded machine it waits for a descheduled thread.
 constexpr std::ptrdiff_t kMinGroupsForThreads = 4;
+// Below this many sub-basins the routing of independent trees stays on one thread.
+constexpr std::size_t kMinNodesForTreeThreads = 256;
 double seconds_since(Clock::time_point start) {
     return std::chrono::duration<double>(Clock::now() - start).count();
 }
@@ -87,7 +89,10 @@ Simulation::Simulation(const Basin& basin, ForcingSource& forcing, int block_day
         basin_index_[i] = basin_index_[basin.network.outlet_of(i)];
     consumed_hm3_.assign(outlets.size(), 0.0);
     evaporated_hm3_.assign(outlets.size(), 0.0);
-    if (basin.management.empty()) return;
+    if (basin.management.empty()) {
+        split_trees();
+        return;
+    }
     std::vector<double> gains(count_);
     for (std::size_t i = 0; i < count_; ++i)
         gains[i] = channels_.same_day_gain(i);
@@ -95,6 +100,15 @@ Simulation::Simulation(const Basin& basin, ForcingSource& forcing, int block_day
     known_inflow_m3s_.assign(count_, 0.0);
     managed_outflow_m3s_.assign(count_, 0.0);
     figures_.resize(static_cast<std::size_t>(block_days_));
+}
+
+// Per-tree topological orders, when there are enough trees and nodes for threads to pay.
+void Simulation::split_trees() {
+    const auto& outlets = basin_.network.outlets();
+    if (outlets.size() < 2 || count_ < kMinNodesForTreeThreads) return;
+    tree_orders_.resize(outlets.size());
+    for (const int node : basin_.network.topological_order())
+        tree_orders_[static_cast<std::size_t>(basin_index_[node])].push_back(node);
 }
 
 void Simulation::prepare_inputs(int days) {
@@ -166,7 +180,19 @@ void Simulation::run_routing(int days) {
         run_managed_routing(days);
         return;
     }
-    const auto& order = basin_.network.topological_order();
+    if (tree_orders_.empty()) {
+        route_tree(basin_.network.topological_order(), days);
+        return;
+    }
+    // Independent trees (a file of several basins, a continental grid) route in parallel; each
+    // keeps its own topological order, so the sums are those of the single-thread run.
+    const auto trees = static_cast<std::ptrdiff_t>(tree_orders_.size());
+#pragma omp parallel for schedule(dynamic, 8)
+    for (std::ptrdiff_t t = 0; t < trees; ++t)
+        route_tree(tree_orders_[static_cast<std::size_t>(t)], days);
+}
+
+void Simulation::route_tree(const std::vector<int>& order, int days) {
     for (int d = 0; d < days; ++d) {
         const std::size_t row = static_cast<std::size_t>(d) * stride_;
         for (const int node : order) {

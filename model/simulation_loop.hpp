@@ -40,6 +40,8 @@ class Simulation {
     void run_runoff(int days);
     void run_routing(int days);
     void run_managed_routing(int days);
+    void split_trees();
+    void route_tree(const std::vector<int>& order, int days);
     void accumulate(int days);
     void accumulate_management(int days);
     double land_storage_mm(std::size_t i) const;
@@ -58,8 +60,9 @@ class Simulation {
     // Block arrays, day-major, stride_ wide, cache-line aligned (a lane group's day is one line).
     AlignedVector<double> precip_, pet_, temperature_, liquid_, runoff_, aet_, exchange_;
     AlignedVector<double> production_, routing_, swe_out_, discharge_;
-    std::vector<double> outflow_hm3_; // per basin (indexed like network.outlets())
-    std::vector<int> basin_index_;    // per node: index of its basin in network.outlets()
+    std::vector<double> outflow_hm3_;           // per basin (indexed like network.outlets())
+    std::vector<int> basin_index_;              // per node: index of its basin in network.outlets()
+    std::vector<std::vector<int>> tree_orders_; // per basin, when its trees route in parallel
     // Managed basins.
     std::unique_ptr<WaterManager> manager_;
     std::vector<double> known_inflow_m3s_, managed_outflow_m3s_;

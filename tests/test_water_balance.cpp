@@ -102,6 +102,47 @@ TEST_CASE("results are bit-identical for 1 and 2 threads") {
     omp_set_num_threads(omp_get_num_procs());
 }
 
+// A forest of `trees` random trees: the basins of a continental grid, routed in parallel.
+Basin random_forest(std::size_t trees, std::size_t nodes_per_tree) {
+    Basin forest;
+    std::vector<std::string> ids, downstream;
+    for (std::size_t t = 0; t < trees; ++t) {
+        const Basin tree = random_tree(nodes_per_tree, 100 + t);
+        for (std::size_t i = 0; i < tree.subbasins.size(); ++i) {
+            Subbasin s = tree.subbasins[i];
+            s.id = "t" + std::to_string(t) + "_" + s.id;
+            const int down = tree.network.downstream(i);
+            downstream.push_back(
+                down < 0 ? "" : "t" + std::to_string(t) + "_" + tree.subbasins[down].id);
+            ids.push_back(s.id);
+            forest.subbasins.push_back(std::move(s));
+        }
+    }
+    forest.network = Network(ids, downstream);
+    return forest;
+}
+
+TEST_CASE("independent trees routed on 2 threads give the bits of 1 thread, and close") {
+    const Basin forest = random_forest(60, 7); // 420 sub-basins: the trees route in parallel
+    REQUIRE(forest.network.outlets().size() >= 60);
+    std::vector<double> first;
+    for (int threads : {1, 2}) {
+        omp_set_num_threads(threads);
+        RandomForcing forcing(forest.subbasins.size(), 5);
+        Capture capture;
+        const RunSummary run = simulate(forest, forcing, &capture, settings_for(2, 10));
+        CHECK(run.balance.worst_relative_residual() < 1e-9);
+        if (first.empty()) {
+            first = capture.discharge;
+        } else {
+            REQUIRE(first.size() == capture.discharge.size());
+            CHECK(std::memcmp(first.data(), capture.discharge.data(),
+                              first.size() * sizeof(double)) == 0);
+        }
+    }
+    omp_set_num_threads(omp_get_num_procs());
+}
+
 TEST_CASE("a sub-basin's result does not depend on its neighbours in the lane group") {
     Basin one = random_tree(1, 11);
     RandomForcing f1(1, 1), f13(13, 1);
