@@ -34,7 +34,7 @@ const std::vector<std::string>& generator_keys() {
     static const std::vector<std::string> keys = {
         "amounts",          "gamma_shape",
         "wet_persistence",  "spatial_correlation",
-        "temperature_sd_c", "temperature_autocorrelation"};
+        "temperature_sd_c", "temperature_autocorrelation", "annual_precipitation_cv"};
     return keys;
 }
 
@@ -48,6 +48,8 @@ model::GeneratorSettings read_generator_settings(const TomlTable& t) {
     read_in_range(t, "temperature_sd_c", 0, 20, "a standard deviation in degC", s.temperature_sd_c);
     read_in_range(t, "temperature_autocorrelation", 0, 0.99, "a lag-1 autocorrelation",
                   s.temperature_autocorrelation);
+    read_in_range(t, "annual_precipitation_cv", 0, 1, "a coefficient of variation",
+                  s.annual_precipitation_cv);
     return s;
 }
 

@@ -90,6 +90,7 @@ std::string generator_settings_problem(const GeneratorSettings& s) {
     if (!in(s.temperature_sd_c, 0, 20)) return "temperature_sd_c must be in [0, 20]";
     if (!in(s.temperature_autocorrelation, 0, 0.99))
         return "temperature_autocorrelation must be in [0, 0.99]";
+    if (!in(s.annual_precipitation_cv, 0, 1)) return "annual_precipitation_cv must be in [0, 1]";
     return {};
 }
 
@@ -181,6 +182,11 @@ void WeatherGenerator::start_year(std::int64_t january_first) {
         wet_[i] = z_wet < wet_z[i] ? 1 : 0;
         anomaly_c_[i] = settings_.temperature_sd_c * z_anomaly;
     }
+    // Lognormal with mean 1: sigma^2 = ln(1 + cv^2), factor = exp(sigma z - sigma^2 / 2).
+    const double sigma2 = std::log1p(settings_.annual_precipitation_cv *
+                                     settings_.annual_precipitation_cv);
+    year_factor_ = std::exp(std::sqrt(sigma2) * rng::normal_at(shared_start_key_, counter + 2) -
+                            sigma2 / 2);
 }
 
 void WeatherGenerator::catch_up_to(std::int64_t day) {
@@ -219,7 +225,8 @@ void WeatherGenerator::step(std::int64_t day, double* precip_mm, double* tempera
     }
     const double per_day = 1.0 / calendar::days_in_month(date.year, date.month);
     for (std::size_t i = 0; i < count_; ++i)
-        precip_mm[i] = wet_[i] ? per_day * wet_day_amount_mm(i, row + i, counter) : 0.0;
+        precip_mm[i] =
+            wet_[i] ? year_factor_ * per_day * wet_day_amount_mm(i, row + i, counter) : 0.0;
     next_day_ = day + 1;
 }
 

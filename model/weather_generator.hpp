@@ -22,6 +22,11 @@ struct GeneratorSettings {
     double spatial_correlation = 0.7;         // correlation of the shared normal drivers
     double temperature_sd_c = 2.0;            // sd of the daily temperature anomaly
     double temperature_autocorrelation = 0.7; // lag-1 correlation of the anomaly
+    // Year-to-year variability a daily chain lacks (its annual totals vary far less than
+    // observed): every wet-day amount of a year is multiplied by one basin-wide lognormal factor
+    // of mean 1 and this coefficient of variation (0: none). A simple form of the low-frequency
+    // corrections of Wilks (1999, Agric. For. Meteorol. 93:153-169) and Hansen & Mavromatis (2001).
+    double annual_precipitation_cv = 0.0;
 };
 
 // Empty when the settings are usable, else what is wrong (in words, for an error message).
@@ -74,6 +79,7 @@ class WeatherGenerator : public ForcingSource {
     std::int64_t next_day_;
     std::vector<unsigned char> wet_;
     std::vector<double> anomaly_c_;
+    double year_factor_ = 1.0; // this year's precipitation factor (annual_precipitation_cv)
     // Per-day working space (no allocation while generating).
     std::vector<double> own_wet_z_, own_anomaly_z_, own_amount_z_, scratch_;
     std::vector<double> scratch_precip_mm_, scratch_temperature_c_;

@@ -554,3 +554,37 @@ TEST_CASE("generator: settings from a [forcing] table") {
         CHECK(message.find("study.toml:1:") != std::string::npos);
     }
 }
+
+TEST_CASE("generator: a yearly factor gives annual totals their variability, means unchanged") {
+    // Annual totals of sub-basin 0 over 1,000 years, without and with annual_precipitation_cv.
+    auto annual_totals = [](double cv) {
+        GeneratorSettings settings;
+        settings.annual_precipitation_cv = cv;
+        const Series s = generate(settings, 21, 1001, 1000);
+        std::vector<double> totals;
+        for (int d = 0, year = 1001; d < s.days; ++year) {
+            const int length = calendar::is_leap_year(year) ? 366 : 365;
+            double total = 0;
+            for (int k = 0; k < length; ++k)
+                total += s.p(d + k, 0);
+            totals.push_back(total);
+            d += length;
+        }
+        return totals;
+    };
+    auto cv_of = [](const std::vector<double>& v) {
+        const Estimate e = estimate(v);
+        const double sd = e.standard_error * std::sqrt(static_cast<double>(v.size()));
+        return sd / e.mean;
+    };
+    const auto plain = annual_totals(0.0), varied = annual_totals(0.25);
+    const Estimate a = estimate(plain), b = estimate(varied);
+    // The factor has mean 1: the means agree within the sampling error of their difference.
+    CHECK(std::abs(a.mean - b.mean) <
+          4 * std::sqrt(a.standard_error * a.standard_error + b.standard_error * b.standard_error));
+    // Independent factor and daily noise: cv^2 = (1 + 0.25^2)(1 + cv0^2) - 1.
+    const double cv0 = cv_of(plain);
+    const double expected = std::sqrt((1 + 0.0625) * (1 + cv0 * cv0) - 1);
+    CHECK(cv_of(varied) == doctest::Approx(expected).epsilon(0.12)); // sampling: 1,000 years
+    CHECK(cv_of(varied) > cv0 + 0.05);
+}
