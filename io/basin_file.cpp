@@ -18,7 +18,7 @@ namespace fs = std::filesystem;
 
 const std::vector<std::string> kSubbasinKeys = {
     "id",      "name", "country", "area_km2", "lat",  "lon",         "downstream",
-    "forcing", "gr4j", "initial", "routing",  "snow", "elevation_m", "climate"};
+    "forcing", "gr4j", "initial", "routing",  "snow", "elevation_m", "climate", "outlet"};
 
 std::string resolve(const std::string& file, const std::string& relative) {
     const fs::path p(relative);
@@ -111,6 +111,29 @@ std::string read_country(const TomlTable& t) {
     return code;
 }
 
+// [basin]: name, description, population = { ISO3 = people }, population_year.
+void read_header(const TomlTable& t, model::Basin& basin) {
+    basin.name = t.required_string("name");
+    basin.description = t.optional_string("description").value_or("");
+    if (const auto year = t.optional_integer("population_year")) {
+        if (*year < 1900 || *year > 2100) {
+            t.fail("population_year", fmt::format("found {}, expected a year 1900 .. 2100", *year));
+        }
+        basin.population_year = static_cast<int>(*year);
+    }
+    const toml::table* population = t.optional_table("population");
+    if (!population) return;
+    const TomlTable p(*population, t.file(), "[basin] population");
+    for (const auto& [key, node] : *population) {
+        const std::string country(key.str());
+        const double people = node.value<double>().value_or(-1);
+        if (!node.is_number() || people < 0) {
+            p.fail(country, "expected a number of people >= 0");
+        }
+        basin.population[country] = people;
+    }
+}
+
 model::Subbasin read_subbasin(const TomlTable& t, std::string& forcing, std::string& downstream) {
     model::Subbasin s;
     s.id = t.required_string("id");
@@ -123,6 +146,12 @@ model::Subbasin read_subbasin(const TomlTable& t, std::string& forcing, std::str
     s.lat_deg = number_in(t, "lat", -90, 90, "a latitude in [-90, 90] degrees");
     s.lon_deg = number_in(t, "lon", -180, 360, "a longitude in [-180, 360] degrees");
     s.elevation_m = t.optional_number("elevation_m");
+    if (const toml::table* outlet = t.optional_table("outlet")) {
+        const TomlTable o(*outlet, t.file(), t.context() + " outlet", {"lat", "lon"});
+        s.outlet = model::GeoPoint{number_in(o, "lat", -90, 90, "a latitude in [-90, 90] degrees"),
+                                   number_in(o, "lon", -180, 360,
+                                             "a longitude in [-180, 360] degrees")};
+    }
     downstream = t.optional_string("downstream").value_or("");
     forcing = t.optional_string("forcing").value_or(""); // required by the csv forcing source
     s.gr4j = read_gr4j(t);
@@ -146,7 +175,9 @@ BasinFile load_basin_file(const std::string& path) {
     result.path = path;
     const toml::table* header = top.optional_table("basin");
     if (!header) top.fail_here("missing required table [basin] with key 'name'");
-    result.basin.name = TomlTable(*header, path, "[basin]", {"name"}).required_string("name");
+    read_header(TomlTable(*header, path, "[basin]",
+                          {"name", "description", "population", "population_year"}),
+                result.basin);
 
     const toml::node* list = root.get("subbasin");
     if (!list) top.fail_here("no [[subbasin]] tables: a basin needs at least one sub-basin");

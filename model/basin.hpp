@@ -8,11 +8,17 @@
 #include "model/network.hpp"
 #include "model/snow.hpp"
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace riparia::model {
+
+struct GeoPoint {
+    double lat_deg = 0;
+    double lon_deg = 0;
+};
 
 struct Subbasin {
     std::string id;
@@ -22,6 +28,7 @@ struct Subbasin {
     double lat_deg = 0;
     double lon_deg = 0;
     std::optional<double> elevation_m;
+    std::optional<GeoPoint> outlet; // where the sub-basin drains (for delineation from a DEM)
     Gr4jParams gr4j;
     double production_fill = 0.3; // initial production store, fraction of X1
     double routing_fill = 0.5;    // initial routing store, fraction of X3
@@ -32,6 +39,9 @@ struct Subbasin {
 
 struct Basin {
     std::string name;
+    std::string description;
+    std::map<std::string, double> population; // people per country (ISO 3166 alpha-3)
+    int population_year = 0;
     std::vector<Subbasin> subbasins;
     Network network;
     Management management; // reservoirs, demands, environmental flows, agreements
