@@ -112,7 +112,7 @@ int merge_command(const std::string& out_dir, const std::vector<std::string>& sh
     fs::remove_all(runs_dir);
     folder.commit();
     if (!quiet) {
-        print_run_report(runs, plan.is_ensemble());
+        print_run_report(runs, plan.study().basin.basin, plan.is_ensemble());
         fmt::print("merged {} shard(s): {}/results.nc, {}/run.json\n", shard_dirs.size(),
                    folder.final_path(), folder.final_path());
     }

@@ -124,7 +124,7 @@ void run_pending(const RunContext& context, const std::vector<std::size_t>& pend
 
 void print_summary(const nlohmann::json& runs, const StudyPlan& plan, const io::RunRecord& record,
                    const std::string& out) {
-    print_run_report(runs, plan.is_ensemble());
+    print_run_report(runs, plan.study().basin.basin, plan.is_ensemble());
     fmt::print("{} run(s) in {:.3f} s on {} thread(s) x {} rank(s); total {:.3f} s\n",
                plan.items().size(), record.timings_s["runs"].get<double>(), omp_get_max_threads(),
                mpi().size(), record.timings_s["total"].get<double>());

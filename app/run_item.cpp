@@ -1,6 +1,7 @@
 #include "app/run_item.hpp"
 
 #include "app/result_stream.hpp"
+#include "app/run_statistics.hpp"
 #include "io/checkpoint_file.hpp"
 #include "io/input_error.hpp"
 #include "io/record_spool.hpp"
@@ -42,7 +43,7 @@ void write_atomically(const std::string& path, const std::string& text) {
 }
 
 nlohmann::json summary_json(const StudyPlan& plan, const RunItem& item, const model::Basin& basin,
-                            const model::RunSummary& summary) {
+                            const model::RunSummary& summary, const RunStatistics& statistics) {
     const auto& e = plan.study().ensemble;
     nlohmann::json j;
     j["run"] = item.index;
@@ -57,6 +58,7 @@ nlohmann::json summary_json(const StudyPlan& plan, const RunItem& item, const mo
     j["timings_s"] = {{"forcing", t.forcing_s}, {"pet_and_snow", t.pet_snow_s},
                       {"runoff", t.runoff_s},   {"routing", t.routing_s},
                       {"output", t.output_s},   {"model", t.pet_snow_s + t.runoff_s + t.routing_s}};
+    j["statistics"] = statistics.to_json();
     j["memory_bytes_per_subbasin"] = {{"state", summary.state_bytes_per_subbasin},
                                       {"parameters", summary.parameter_bytes_per_subbasin}};
     return j;
@@ -98,6 +100,8 @@ void run_item(const RunContext& c, const RunItem& item) {
     const LoadedStudy& s = c.plan.study();
     ResultStream stream(spool, c.period, basin.subbasins.size(), c.plan.with_snow(),
                         s.period.last_day, basin.management);
+    RunStatistics statistics(basin, stream);
+    if (resume) statistics.load(*resume);
     model::RunSettings settings;
     settings.period = s.period;
     std::int64_t reported = 0;
@@ -115,17 +119,18 @@ void run_item(const RunContext& c, const RunItem& item) {
     if (resume) resume->expect_integer(kGeneratorSeed, seed, "as the generator seed");
     settings.on_checkpoint = [&](model::StateArchive& state, std::int64_t next_day) {
         state.put_integer(kSpoolBytes, static_cast<std::int64_t>(spool.sync()));
+        statistics.save(state);
         state.put_integer(kGeneratorSeed, seed);
         state.put_integer(kGeneratorCounterDay, next_day);
         io::write_checkpoint(checkpoint, state,
                              {RIPARIA_VERSION, s.study.name, c.fingerprint, next_day});
     };
     settings.resume_from = resume ? &*resume : nullptr;
-    const model::RunSummary summary = model::simulate(basin, *forcing, &stream, settings);
+    const model::RunSummary summary = model::simulate(basin, *forcing, &statistics, settings);
     spool.sync();
     spool.close();
     write_atomically(summary_path(c.runs_dir, item),
-                     summary_json(c.plan, item, basin, summary).dump(1));
+                     summary_json(c.plan, item, basin, summary, statistics).dump(1));
     fs::remove(checkpoint);
 }
 

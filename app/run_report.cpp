@@ -4,6 +4,8 @@
 #include <fmt/format.h>
 #include <map>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace riparia::app {
 
@@ -69,9 +71,88 @@ void print_compliance(const std::vector<const nlohmann::json*>& runs, const std:
     }
 }
 
+// Sub-basins whose outflow crosses a border, and the outlets: "GERD ETH->SDN".
+std::vector<std::pair<std::string, std::string>> border_points(const model::Basin& basin) {
+    std::vector<std::pair<std::string, std::string>> points;
+    for (std::size_t i = 0; i < basin.subbasins.size(); ++i) {
+        const auto& s = basin.subbasins[i];
+        const int down = basin.network.downstream(i);
+        if (down < 0) {
+            points.emplace_back(s.id, s.country + " outlet");
+        } else if (basin.subbasins[static_cast<std::size_t>(down)].country != s.country) {
+            points.emplace_back(s.id, s.country + "->" +
+                                          basin.subbasins[static_cast<std::size_t>(down)].country);
+        }
+    }
+    return points;
+}
+
+double quantile(std::vector<double> v, double q) {
+    if (v.empty()) return 0;
+    std::sort(v.begin(), v.end());
+    const double at = q * static_cast<double>(v.size() - 1);
+    const auto k = static_cast<std::size_t>(at);
+    return k + 1 < v.size() ? v[k] + (at - static_cast<double>(k)) * (v[k + 1] - v[k]) : v[k];
+}
+
+// Mean annual flow of each member, and every member-year (full years only, for the dry year).
+void flows_of(const std::vector<const nlohmann::json*>& runs, const std::string& id,
+              std::vector<double>& member_means, std::vector<double>& years) {
+    for (const auto* run : runs) {
+        const auto& st = (*run)["statistics"];
+        const auto& volumes = st["outflow_km3"][id];
+        double total = 0, days = 0;
+        for (std::size_t y = 0; y < volumes.size(); ++y) {
+            const double d = st["days"][y].get<double>();
+            total += volumes[y].get<double>();
+            days += d;
+            if (d >= 365) years.push_back(volumes[y].get<double>());
+        }
+        if (days > 0) member_means.push_back(total * 365.25 / days);
+    }
+}
+
+void print_borders(const std::vector<const nlohmann::json*>& runs, const model::Basin& basin) {
+    fmt::print("  flows at the borders, km3/yr: median of the members' means (dry year: 10th "
+               "percentile of all years)\n");
+    for (const auto& [id, label] : border_points(basin)) {
+        std::vector<double> means, years;
+        flows_of(runs, id, means, years);
+        fmt::print("    {:<14} {:<12} {:9.2f} ({:.2f})\n", id, label, quantile(means, 0.5),
+                   quantile(years, 0.1));
+    }
+}
+
+void print_shortages(const std::vector<const nlohmann::json*>& runs) {
+    std::map<std::string, std::pair<double, double>> totals; // requested, delivered
+    std::map<std::string, double> worst;
+    for (const auto* run : runs) {
+        for (const auto& [country, w] : (*run)["statistics"]["withdrawals_by_country"].items()) {
+            for (std::size_t y = 0; y < w["requested_hm3"].size(); ++y) {
+                const double r = w["requested_hm3"][y].get<double>();
+                const double d = w["delivered_hm3"][y].get<double>();
+                totals[country].first += r;
+                totals[country].second += d;
+                if (r > 0) worst[country] = std::max(worst[country], 1 - d / r);
+            }
+        }
+    }
+    if (totals.empty()) return;
+    fmt::print("  shortage by country (withdrawals not delivered, all members and years; worst "
+               "year):\n");
+    for (const auto& [country, t] : totals) {
+        const double shortage = t.first > 0 ? 1 - t.second / t.first : 0;
+        fmt::print("    {:<4} {:6.1f} %  (worst year {:.1f} %), requested {:.2f} km3/yr\n", country,
+                   100 * shortage, 100 * worst[country],
+                   t.first / 1000 / static_cast<double>(std::max<std::size_t>(1, runs.size())) /
+                       static_cast<double>(
+                           std::max<std::size_t>(1, (*runs[0])["statistics"]["years"].size())));
+    }
+}
+
 } // namespace
 
-void print_run_report(const nlohmann::json& runs, bool ensemble) {
+void print_run_report(const nlohmann::json& runs, const model::Basin& basin, bool ensemble) {
     if (!ensemble) {
         print_balance(runs[0]["water_balance"]);
         if (!runs[0]["management"].is_null()) {
@@ -95,9 +176,15 @@ void print_run_report(const nlohmann::json& runs, bool ensemble) {
         groups[key].push_back(&r);
     }
     for (const auto& key : order) {
-        fmt::print("{} ({} members): compliance over all members' years\n", key,
-                   groups[key].size());
-        print_compliance(groups[key], "  ");
+        fmt::print("{} ({} members)\n", key, groups[key].size());
+        print_borders(groups[key], basin);
+        print_shortages(groups[key]);
+        bool managed = false;
+        for (const auto* r : groups[key])
+            managed = managed || !(*r)["management"].is_null();
+        if (!managed) continue;
+        fmt::print("  compliance over all members' years:\n");
+        print_compliance(groups[key], "    ");
     }
 }
 

@@ -87,6 +87,21 @@ TEST_CASE("ensemble: results.nc has scenario, policy and member dimensions with 
     const std::string record = read_file(dir / "out/run.json");
     CHECK(record.find("\"ensemble\"") != std::string::npos);
     CHECK(record.find("\"population\"") != std::string::npos);
+    CHECK(record.find("\"outflow_km3\"") != std::string::npos);
+    CHECK(record.find("\"withdrawals_by_country\"") != std::string::npos);
+}
+
+TEST_CASE("ensemble: the summary gives flows at the borders and shortages by country") {
+    ScratchDir dir("ensemble-summary");
+    write_file(dir / "study.toml", ensemble_study());
+    const auto r = run_riparia({"run", dir / "study.toml", "--out", dir / "out"});
+    REQUIRE_MESSAGE(r.exit_code == 0, describe(r));
+    CHECK(contains_fragment(r.out, "scenario dry / policy as built (1 members)"));
+    CHECK(contains_fragment(r.out, "flows at the borders, km3/yr"));
+    CHECK(contains_fragment(r.out, "FR2            FRA->BEL"));
+    CHECK(contains_fragment(r.out, "BE1            BEL outlet"));
+    CHECK(contains_fragment(r.out, "shortage by country"));
+    CHECK(contains_fragment(r.out, "agreement border_min_flow"));
 }
 
 TEST_CASE("ensemble: the scenario's monthly precipitation factor and demand growth are exact") {
