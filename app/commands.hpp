@@ -21,13 +21,47 @@ struct RunOptions {
     bool quiet = false;
     bool resume = false;
     int checkpoint_years = 10; // 0: never
+    int members = 0;           // > 0: only the first N members of the study
     ShardSpec shard;
     std::string command_line;
 };
 
 int run_command(const RunOptions& options);
 int check_command(const std::string& study_path);
+
+struct CalibrateOptions {
+    std::string calibration_path;
+    std::string out_dir = "calibration-out";
+    bool update_basin = false;
+    bool quiet = false;
+    int threads = 1; // evaluations run one after the other; threads share a run's sub-basins
+    std::string command_line;
+};
+int calibrate_command(const CalibrateOptions& options); // app/calibrate_command.cpp
+// riparia delineate (docs/delineation.md).
+struct DelineateOptions {
+    std::string basin_path;
+    std::string dem_path, ldd_path, d8_path; // at most one; none: the default DEM (ETOPO5)
+    std::string out_dir = "delineation";
+    std::string countries_path; // empty: one unit per sub-basin, in its basin file's country
+    int snap_radius_cells = 3;
+    bool cells = false; // also write basin.toml with every upstream cell as a sub-basin
+    bool quiet = false;
+};
+int delineate_command(const DelineateOptions& options);
+
 int merge_command(const std::string& out_dir, const std::vector<std::string>& shard_dirs,
                   bool quiet, const std::string& command_line);
+
+// riparia climatology (docs/climatology.md); paths empty = not given.
+struct ClimatologyOptions {
+    std::string basin_path;
+    std::string precipitation_path, precipitation_variable;
+    std::string temperature_path, temperature_variable;
+    std::string polygons_path, id_field = "id";
+    bool update_basin = false;
+    std::string out_path;
+};
+int climatology_command(const ClimatologyOptions& options);
 
 } // namespace riparia::app

@@ -16,7 +16,8 @@ struct LoadedStudy {
     model::RunPeriod period;
 };
 
-// Throws io::InputError on any invalid input.
-LoadedStudy load_study(const std::string& study_path);
+// Throws io::InputError on any invalid input. members_limit > 0 keeps only the first members
+// (a quick look at a large ensemble; their seeds are those of the full ensemble).
+LoadedStudy load_study(const std::string& study_path, int members_limit = 0);
 
 } // namespace riparia::app

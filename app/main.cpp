@@ -39,9 +39,16 @@ int main(int argc, char** argv) {
                "      --quiet        no progress and no summary\n"
                "      --checkpoint-years N  checkpoint every N simulated years (default 10)\n"
                "      --resume       finish a run that was interrupted (killed, out of time)\n"
+               "      --members N    only the first N members (same seeds as the full ensemble)\n"
                "      --shard i/N    do every N-th run starting at i; combine with merge\n"
                "  riparia merge --out DIR SHARD_DIR...\n"
                "  riparia check STUDY\n"
+               "  riparia calibrate CALIBRATION [--out DIR] [--update-basin] [--threads N]\n"
+               "      fit GR4J/routing parameters per group of sub-basins (docs/calibration.md)\n"
+               "  riparia delineate BASIN [--dem FILE | --ldd FILE | --d8 FILE] [--out DIR]\n"
+               "                    [--snap-radius CELLS] [--countries FILE] [--cells]\n"
+               "      sub-basin polygons, basin-country units and upstream areas at each\n"
+               "      sub-basin's outlet (default DEM: ETOPO5; docs/delineation.md)\n"
                "Under mpirun every rank takes runs as it frees up; rank 0 writes the outputs.\n"
                "Exit codes: 0 ok, 2 invalid input (the message names the file and key or line), "
                "1 internal error.");
@@ -69,6 +76,10 @@ int main(int argc, char** argv) {
         ->check(CLI::Range(0, 10000));
     run_cmd->add_flag("--resume", run.resume,
                       "continue an interrupted run into the same --out from its checkpoints");
+    run_cmd
+        ->add_option("--members", run.members,
+                     "run only the first N members of the study's ensemble (a quick look)")
+        ->check(CLI::Range(1, 100000));
     std::string shard_text;
     run_cmd->add_option("--shard", shard_text,
                         "i/N: do the runs whose number modulo N is i, for a Slurm array; "
@@ -93,15 +104,56 @@ int main(int argc, char** argv) {
         ->required()
         ->check(CLI::ExistingFile);
 
+    riparia::app::DelineateOptions delineate;
+    auto* delineate_cmd = cli.add_subcommand(
+        "delineate", "Delineate sub-basins at their outlets from a DEM or flow directions");
+    delineate_cmd->add_option("BASIN", delineate.basin_path, "basin file (TOML) with outlets")
+        ->required();
+    delineate_cmd->add_option("--dem", delineate.dem_path,
+                              "DEM: NetCDF or any GDAL raster (default: ETOPO5)");
+    delineate_cmd->add_option("--ldd", delineate.ldd_path, "PCRaster LDD flow directions");
+    delineate_cmd->add_option("--d8", delineate.d8_path, "ESRI D8 flow directions");
+    delineate_cmd->add_option("--out,-o", delineate.out_dir, "output folder")
+        ->capture_default_str();
+    delineate_cmd
+        ->add_option("--snap-radius", delineate.snap_radius_cells,
+                     "search radius (cells) for the highest upstream area")
+        ->capture_default_str()
+        ->check(CLI::Range(0, 1000));
+    delineate_cmd->add_option("--countries", delineate.countries_path,
+                              "country polygons for basin-country units");
+    delineate_cmd->add_flag("--cells", delineate.cells,
+                            "also write basin.toml with every upstream cell as a sub-basin");
+    delineate_cmd->add_flag("--quiet,-q", delineate.quiet, "no summary on the terminal");
+
+    riparia::app::CalibrateOptions calibrate;
+    auto* calibrate_cmd = cli.add_subcommand(
+        "calibrate", "Fit GR4J and routing parameters to targets (writes calibration.json)");
+    calibrate_cmd->add_option("CALIBRATION", calibrate.calibration_path, "calibration file (TOML)")
+        ->required()
+        ->check(CLI::ExistingFile);
+    calibrate_cmd->add_option("--out,-o", calibrate.out_dir, "folder for calibration.json")
+        ->capture_default_str();
+    calibrate_cmd->add_flag(
+        "--update-basin", calibrate.update_basin,
+        "rewrite the calibrated sub-basins' gr4j/routing lines in the basin file");
+    calibrate_cmd->add_option("--threads,-t", calibrate.threads, "OpenMP threads per evaluation")
+        ->capture_default_str()
+        ->check(CLI::Range(1, 4096));
+    calibrate_cmd->add_flag("--quiet,-q", calibrate.quiet, "no progress and no table");
+
     const std::string first = argc > 1 ? argv[1] : "";
     const bool report = session.rank() == 0; // one message per error, not one per rank
     if (!first.empty() && first[0] != '-' && first != "run" && first != "check" &&
-        first != "merge") {
+        first != "merge" && first != "delineate" && first != "calibrate") {
         if (report) {
-            fmt::print(stderr,
-                       "error: unknown command '{}'; expected 'run', 'check' or 'merge' (see "
-                       "riparia --help)\n",
-                       first);
+            fmt::print(
+                stderr,
+                "error: unknown command '{}'; expected 'run', 'check', 'merge', 'delineate' or "
+                "'calibrate' "
+                "(see "
+                "riparia --help)\n",
+                first);
         }
         return 2;
     }
@@ -119,7 +171,12 @@ int main(int argc, char** argv) {
             if (!shard_text.empty()) run.shard = riparia::app::parse_shard(shard_text);
             return riparia::app::run_command(run);
         }
+        if (*delineate_cmd) return riparia::app::delineate_command(delineate);
         if (*check_cmd) return riparia::app::check_command(check_path);
+        if (*calibrate_cmd) {
+            calibrate.command_line = run.command_line;
+            return riparia::app::calibrate_command(calibrate);
+        }
         if (*merge_cmd) {
             return riparia::app::merge_command(merge_out, merge_dirs, merge_quiet,
                                                run.command_line);

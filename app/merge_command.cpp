@@ -66,9 +66,10 @@ int merge_command(const std::string& out_dir, const std::vector<std::string>& sh
     RunOptions o;
     o.study_path = shards[0]["study"].get<std::string>();
     o.daily = shards[0]["daily"].get<bool>();
+    o.members = shards[0].value("members", 0);
     o.command_line = command_line;
     o.checkpoint_years = 0;
-    const LoadedStudy s = load_study(o.study_path);
+    const LoadedStudy s = load_study(o.study_path, o.members);
     const StudyPlan plan(s);
     ForcingLibrary forcing(plan);
     io::RunRecord record;

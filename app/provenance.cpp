@@ -31,7 +31,8 @@ std::vector<io::InputFile> input_files(const LoadedStudy& s, const ForcingLibrar
 
 // What a resumed run or a shard must share with the run it continues: inputs and options.
 std::string fingerprint_of(const std::vector<io::InputFile>& inputs, const RunOptions& o) {
-    std::string text = fmt::format("riparia {} daily={}\n", RIPARIA_VERSION, o.daily);
+    std::string text =
+        fmt::format("riparia {} daily={} members={}\n", RIPARIA_VERSION, o.daily, o.members);
     for (const auto& f : inputs)
         text += f.role + " " + f.sha256 + "\n";
     return io::sha256_of_text(text);

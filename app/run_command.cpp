@@ -143,7 +143,7 @@ int run_command(const RunOptions& o) {
     if (o.threads > 0) omp_set_num_threads(o.threads);
 
     auto phase = Clock::now();
-    const LoadedStudy s = load_study(o.study_path);
+    const LoadedStudy s = load_study(o.study_path, o.members);
     const StudyPlan plan(s);
     ForcingLibrary forcing(plan);
     record.inputs = input_files(s, forcing);

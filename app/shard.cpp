@@ -35,6 +35,7 @@ void write_shard_record(const std::string& path, const ShardSpec& shard, const S
     j["shard"] = {{"index", shard.index}, {"count", shard.count}};
     j["fingerprint"] = fingerprint;
     j["daily"] = o.daily;
+    j["members"] = o.members;
     j["runs"] = nlohmann::json::array();
     for (const auto& item : plan.items())
         if (shard.owns(item.index)) j["runs"].push_back(item.index);
