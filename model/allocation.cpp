@@ -452,14 +452,17 @@ void AllocationSolver::keep_storage(const AllocationDay& day) {
     evaluate(day);
     for (std::size_t c = 0; c < slack_.size(); ++c)
         slack_floor_[c] = std::min(0.0, slack_[c]);
+    bool current = true; // the last pass was feasible with the caps as they are now
     for (const int v : order_) {
         const int r = reservoir_at_[v];
         if (r < 0) continue;
-        evaluate(day);
+        if (!current) evaluate(day);
         double low = lowest_outflow_[r], high = outflow_[v];
         outflow_cap_[r] = low;
-        if (evaluate(day)) continue;
+        current = true;
+        if (high <= low || evaluate(day)) continue; // nothing to keep, or it can all be kept
         if (lower_exactly(day, v, r, high)) continue;
+        current = false;
         for (int step = 0; step < kBisectionSteps; ++step) {
             const double middle = 0.5 * (low + high);
             outflow_cap_[r] = middle;
@@ -523,6 +526,31 @@ void AllocationSolver::write_result(const AllocationDay& day, AllocationResult& 
     }
 }
 
+void AllocationSolver::set_levels(std::size_t first, std::size_t last, double coverage) {
+    for (std::size_t l = first; l < last; ++l)
+        for (const int i : level_items_[l])
+            coverage_[i] = coverage;
+}
+
+// The largest m such that levels first..m-1 at full coverage (later ones at 0) fit.
+std::size_t AllocationSolver::full_levels_from(const AllocationDay& day, std::size_t first) {
+    std::size_t fits = first, fails = level_items_.size() + 1;
+    set_levels(first, level_items_.size(), 1.0);
+    if (evaluate(day)) return level_items_.size();
+    fails = level_items_.size();
+    while (fails - fits > 1) {
+        const std::size_t middle = fits + (fails - fits) / 2;
+        set_levels(first, middle, 1.0);
+        set_levels(middle, level_items_.size(), 0.0);
+        if (evaluate(day))
+            fits = middle;
+        else
+            fails = middle;
+    }
+    set_levels(first, level_items_.size(), 0.0);
+    return fits;
+}
+
 void AllocationSolver::solve(const AllocationDay& day, AllocationResult& result) {
     double scale = 1.0;
     for (double q : day.inflow_m3s)
@@ -533,11 +561,22 @@ void AllocationSolver::solve(const AllocationDay& day, AllocationResult& result)
         scale += d;
     scale_ = scale;
     tolerance_ = kRelativeTolerance * scale;
-    std::fill(coverage_.begin(), coverage_.end(), 0.0);
     std::fill(outflow_cap_.begin(), outflow_cap_.end(), kInfinity);
     std::fill(slack_floor_.begin(), slack_floor_.end(), 0.0);
-    for (const auto& items : level_items_)
-        solve_level(day, items);
+    std::fill(coverage_.begin(), coverage_.end(), 0.0);
+    // Levels that can be served in full rise to 1 one after the other, two passes each; the
+    // longest run of such levels is found at once by bisection on "levels next..m-1 all at 1
+    // (the rest at 0) fit" — the same state the level-by-level rise reaches, since priorities
+    // are strict and lower coverage elsewhere only adds room. Only a level that cannot be
+    // served in full is raised exactly, event by event.
+    const std::size_t levels = level_items_.size();
+    for (std::size_t next = 0; next < levels;) {
+        const std::size_t full = full_levels_from(day, next);
+        set_levels(next, full, 1.0);
+        if (full == levels) break;
+        solve_level(day, level_items_[full]);
+        next = full + 1;
+    }
     keep_storage(day);
     write_result(day, result);
 }

@@ -98,6 +98,8 @@ class AllocationSolver {
     double reservoir_outflow(const AllocationDay& day, int v, int r, double available,
                              double withdrawn, double own_return);
     void solve_level(const AllocationDay& day, const std::vector<int>& items);
+    std::size_t full_levels_from(const AllocationDay& day, std::size_t first);
+    void set_levels(std::size_t first, std::size_t last, double coverage);
     double rise_together(const AllocationDay& day, const std::vector<int>& items, double from);
     bool freeze_blocked(const AllocationDay& day, const std::vector<int>& items);
     bool draws_on_binding_limit(const AllocationDay& day, int item, double binding) const;

@@ -24,10 +24,15 @@ double extraterrestrial_radiation_MJ_m2_day(double latitude_deg, int day_of_year
     return std::max(radiation, 0.0);
 }
 
+double oudin_pet_mm_day_from_radiation(double air_temperature_c, double radiation_MJ_m2_day) {
+    if (air_temperature_c + 5.0 <= 0.0) return 0.0;
+    return radiation_MJ_m2_day / units::latent_heat_MJ_per_kg * (air_temperature_c + 5.0) / 100.0;
+}
+
 double oudin_pet_mm_day(double air_temperature_c, double latitude_deg, int day_of_year) {
     if (air_temperature_c + 5.0 <= 0.0) return 0.0;
-    const double radiation = extraterrestrial_radiation_MJ_m2_day(latitude_deg, day_of_year);
-    return radiation / units::latent_heat_MJ_per_kg * (air_temperature_c + 5.0) / 100.0;
+    return oudin_pet_mm_day_from_radiation(
+        air_temperature_c, extraterrestrial_radiation_MJ_m2_day(latitude_deg, day_of_year));
 }
 
 } // namespace riparia::model

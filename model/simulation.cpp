@@ -69,6 +69,7 @@ Simulation::Simulation(const Basin& basin, ForcingSource& forcing, int block_day
         if (basin.subbasins[i].snow) swe_mm_[i] = basin.subbasins[i].snow->initial_swe_mm;
         needs_pet_[i] = forcing.has_pet(i) ? 0 : 1;
     }
+    tabulate_radiation();
     const std::size_t cells = stride_ * static_cast<std::size_t>(block_days_);
     for (auto* v : {&precip_, &pet_, &temperature_, &liquid_, &runoff_, &aet_, &exchange_,
                     &production_, &routing_, &swe_out_, &discharge_}) {
@@ -102,6 +103,24 @@ Simulation::Simulation(const Basin& basin, ForcingSource& forcing, int block_day
     figures_.resize(static_cast<std::size_t>(block_days_));
 }
 
+// Extraterrestrial radiation by day of year, once per distinct latitude of the sub-basins that
+// need Oudin PET (its sines and cosines were a tenth of a managed run's time).
+void Simulation::tabulate_radiation() {
+    radiation_row_.assign(count_, 0);
+    std::vector<double> latitudes;
+    for (std::size_t i = 0; i < count_; ++i) {
+        if (!needs_pet_[i]) continue;
+        const double lat = basin_.subbasins[i].lat_deg;
+        auto at = std::find(latitudes.begin(), latitudes.end(), lat);
+        if (at == latitudes.end()) {
+            at = latitudes.insert(latitudes.end(), lat);
+            for (int doy = 1; doy <= 366; ++doy)
+                radiation_MJ_m2_.push_back(extraterrestrial_radiation_MJ_m2_day(lat, doy));
+        }
+        radiation_row_[i] = static_cast<std::size_t>(at - latitudes.begin()) * 366;
+    }
+}
+
 // Per-tree topological orders, when there are enough trees and nodes for threads to pay.
 void Simulation::split_trees() {
     const auto& outlets = basin_.network.outlets();
@@ -120,7 +139,8 @@ void Simulation::prepare_inputs(int days) {
         for (int d = 0; d < days; ++d) {
             const std::size_t at = static_cast<std::size_t>(d) * stride_ + i;
             if (needs_pet_[i]) {
-                pet_[at] = oudin_pet_mm_day(temperature_[at], sb.lat_deg, day_of_year_[d]);
+                pet_[at] = oudin_pet_mm_day_from_radiation(
+                    temperature_[at], radiation_MJ_m2_[radiation_row_[i] + day_of_year_[d] - 1]);
             }
             if (sb.snow) {
                 liquid_[at] =

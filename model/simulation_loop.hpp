@@ -41,6 +41,7 @@ class Simulation {
     void run_routing(int days);
     void run_managed_routing(int days);
     void split_trees();
+    void tabulate_radiation();
     void route_tree(const std::vector<int>& order, int days);
     void accumulate(int days);
     void accumulate_management(int days);
@@ -57,6 +58,8 @@ class Simulation {
     std::vector<double> swe_mm_, inflow_m3s_;
     std::vector<char> needs_pet_;
     std::vector<int> day_of_year_;
+    std::vector<double> radiation_MJ_m2_;    // per distinct latitude: 366 days
+    std::vector<std::size_t> radiation_row_; // per sub-basin: its latitude's first day
     // Block arrays, day-major, stride_ wide, cache-line aligned (a lane group's day is one line).
     AlignedVector<double> precip_, pet_, temperature_, liquid_, runoff_, aet_, exchange_;
     AlignedVector<double> production_, routing_, swe_out_, discharge_;

@@ -243,6 +243,16 @@ void WaterManager::set_reservoirs(std::int64_t day, int month, const double* inf
             }
         }
         if (filling) target = *filling;
+        // A dam with a filling policy is not there before its filling starts: no room to store
+        // (all inflow passes as spill), nothing to release, no lake to evaporate; its storage
+        // stays as it was (its initial storage should be its dead storage).
+        const bool built = !spec.filling.enabled || day >= spec.filling.first_day;
+        day_.capacity[r] = (built ? spec.capacity_hm3 : storage) * kM3sDayPerHm3;
+        day_.dead_storage[r] = (built ? spec.dead_storage_hm3 : storage) * kM3sDayPerHm3;
+        if (!built) {
+            target = 0.0;
+            evaporation_hm3_[r] = 0.0;
+        }
         target_m3s_[r] = target;
         day_.required_m3s[first_target + r] = target;
         day_.storage[r] = storage * kM3sDayPerHm3;

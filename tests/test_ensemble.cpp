@@ -298,3 +298,24 @@ TEST_CASE("ensemble: bad scenario, policy and shard inputs exit 2 naming the pla
     CHECK(m.exit_code == 2);
     CHECK(contains_fragment(m.err, "not a shard folder (no shard.json)"));
 }
+
+TEST_CASE("ensemble: a dam with a filling policy is not there before its filling starts") {
+    // Policy: LAC is built later — it starts at its dead storage and fills from 1992 in 2 years.
+    ScratchDir dir("ensemble-filling");
+    write_file(dir / "study.toml",
+               ensemble_study("\n[[policy]]\nname = \"built in 1992\"\n[[policy.reservoir]]\n"
+                              "id = \"LAC\"\ninitial_storage_hm3 = 10.0\n"
+                              "filling = { start = \"1992-01-01\", years = 2 }\n"));
+    const auto r = run_riparia({"run", dir / "study.toml", "--out", dir / "out", "--quiet"});
+    REQUIRE_MESSAGE(r.exit_code == 0, describe(r));
+    // Policies: as built, bigger dam, built in 1992, pristine (4); months 0..23 are 1990-1991.
+    Ensemble storage = read(dir / "out/results.nc", "reservoir_storage", 1);
+    Ensemble evaporation = read(dir / "out/results.nc", "reservoir_evaporation", 1);
+    storage.policies = evaporation.policies = 4;
+    for (std::size_t t = 0; t < 24; ++t) {
+        INFO("month " << t);
+        CHECK(storage.at(0, 2, 0, t, 0) == doctest::Approx(10.0).epsilon(1e-12));
+        CHECK(evaporation.at(0, 2, 0, t, 0) == 0.0);
+    }
+    CHECK(storage.at(0, 2, 0, 40, 0) > 30.0); // filling from 1992
+}
