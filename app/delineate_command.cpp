@@ -1,0 +1,315 @@
+// riparia delineate: sub-basin geometry from a DEM (priority-flood, D8) or a flow-direction grid
+// (PCRaster LDD, ESRI D8), at each sub-basin's `outlet`. docs/delineation.md has the method.
+#include "app/commands.hpp"
+#include "io/basin_file.hpp"
+#include "io/country_units.hpp"
+#include "io/dem_reader.hpp"
+#include "io/flow_direction_reader.hpp"
+#include "io/input_error.hpp"
+#include "io/polygonize.hpp"
+#include "model/dem_crop.hpp"
+#include "model/flow_accumulation.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <fmt/format.h>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+namespace riparia::app {
+
+namespace {
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+double seconds_since(Clock::time_point t0) {
+    return std::chrono::duration<double>(Clock::now() - t0).count();
+}
+
+struct Delineation {
+    model::FlowGrid flow;
+    std::vector<std::int32_t> order;
+    std::vector<double> upstream_km2;
+    std::vector<model::SnappedOutlet> outlets;
+    std::vector<std::int32_t> label;
+    std::string source;
+    model::LonLatBox box; // the crop of a DEM
+    nlohmann::json timing_s = nlohmann::json::object();
+};
+
+void require_outlets(const io::BasinFile& file) {
+    std::vector<std::string> missing;
+    for (const auto& s : file.basin.subbasins)
+        if (!s.outlet) missing.push_back("'" + s.id + "'");
+    if (!missing.empty())
+        throw io::InputError(fmt::format("{}: subbasin {} has no key 'outlet', expected "
+                                         "outlet = {{ lat = ..., lon = ... }} in every sub-basin",
+                                         file.path, fmt::join(missing, ", ")));
+}
+
+void require_file(const std::string& path, const std::string& option) {
+    if (!fs::is_regular_file(path))
+        throw io::InputError(
+            fmt::format("{} {}: file not found, expected an existing raster", option, path));
+}
+
+model::LonLatBox initial_box(const model::Basin& basin, double margin_deg) {
+    model::LonLatBox b{90, -90, 1e9, -1e9};
+    for (const auto& s : basin.subbasins) {
+        for (const model::GeoPoint p : {*s.outlet, model::GeoPoint{s.lat_deg, s.lon_deg}}) {
+            b.lat_min_deg = std::min(b.lat_min_deg, p.lat_deg - margin_deg);
+            b.lat_max_deg = std::max(b.lat_max_deg, p.lat_deg + margin_deg);
+            b.lon_min_deg = std::min(b.lon_min_deg, p.lon_deg - margin_deg);
+            b.lon_max_deg = std::max(b.lon_max_deg, p.lon_deg + margin_deg);
+        }
+    }
+    return b;
+}
+
+// The outlet's cell on the (uncropped) input grid must exist: else the point is off the grid.
+void check_on_grid(const io::BasinFile& file, const model::GridGeometry& grid,
+                   const std::string& source) {
+    for (const auto& s : file.basin.subbasins)
+        if (model::cell_at(grid, s.outlet->lat_deg, s.outlet->lon_deg) < 0)
+            throw io::InputError(fmt::format(
+                "{}: subbasin '{}' outlet (lat {}, lon {}) is outside {}, expected a point on "
+                "the grid",
+                file.path, s.id, s.outlet->lat_deg, s.outlet->lon_deg, source));
+}
+
+void snap_all(const io::BasinFile& file, int radius, Delineation& d) {
+    d.outlets.clear();
+    for (const auto& s : file.basin.subbasins) {
+        const auto o = model::snap_outlet(d.flow, d.upstream_km2, s.outlet->lat_deg,
+                                          s.outlet->lon_deg, radius);
+        if (o.cell < 0)
+            throw io::InputError(fmt::format(
+                "{}: subbasin '{}' outlet (lat {}, lon {}) is in the sea or on missing data of "
+                "{}: found no land cell within {} cells, expected a point on a river",
+                file.path, s.id, s.outlet->lat_deg, s.outlet->lon_deg, d.source, radius));
+        for (std::size_t k = 0; k < d.outlets.size(); ++k)
+            if (d.outlets[k].cell == o.cell)
+                throw io::InputError(fmt::format(
+                    "{}: subbasins '{}' and '{}' snap to the same cell, expected distinct "
+                    "outlets (move one or lower --snap-radius)",
+                    file.path, file.basin.subbasins[k].id, s.id));
+        d.outlets.push_back(o);
+    }
+}
+
+void route(const io::BasinFile& file, int radius, Delineation& d) {
+    auto t0 = Clock::now();
+    d.order = *model::upstream_first(d.flow);
+    d.upstream_km2 = model::accumulate_km2(d.flow, d.order);
+    snap_all(file, radius, d);
+    std::vector<std::int64_t> cells;
+    for (const auto& o : d.outlets)
+        cells.push_back(o.cell);
+    d.label = model::label_subbasins(d.flow, d.order, cells);
+    d.timing_s["accumulate_label"] = seconds_since(t0);
+}
+
+bool touches_border(const Delineation& d) {
+    const auto& g = d.flow.grid;
+    for (std::size_t c = 0; c < g.cells(); ++c) {
+        const std::size_t row = c / g.cols, col = c % g.cols;
+        const bool border = row == 0 || row + 1 == g.rows || col == 0 || col + 1 == g.cols;
+        if (border && d.label[c] >= 0 && !g.wraps) return true;
+    }
+    return false;
+}
+
+Delineation from_dem(const io::BasinFile& file, const std::string& path, int radius) {
+    auto t0 = Clock::now();
+    const model::Raster<float> dem = io::read_dem(path);
+    Delineation d;
+    d.source = path;
+    d.timing_s["read"] = seconds_since(t0);
+    check_on_grid(file, dem.grid, path);
+    for (double margin = 5;; margin *= 2) { // grow the crop until no basin reaches its edge
+        t0 = Clock::now();
+        d.box = initial_box(file.basin, margin);
+        const model::Raster<float> crop = model::crop_to_box(dem, d.box);
+        const auto land = model::land_mask(crop, 0.0f);
+        d.flow = model::d8_directions(crop, model::priority_flood(crop, land), land);
+        d.timing_s["fill_d8"] = seconds_since(t0);
+        route(file, radius, d);
+        if (!touches_border(d) || margin > 360) return d;
+    }
+}
+
+Delineation from_directions(const io::BasinFile& file, const std::string& path,
+                            io::FlowCoding coding, int radius) {
+    auto t0 = Clock::now();
+    Delineation d;
+    d.source = path;
+    d.flow = io::read_flow_directions(path, coding);
+    d.timing_s["read"] = seconds_since(t0);
+    check_on_grid(file, d.flow.grid, path);
+    route(file, radius, d);
+    return d;
+}
+
+std::string cell_id(const model::GridGeometry& g, std::int64_t cell) {
+    return fmt::format("r{}c{}", cell / std::int64_t(g.cols), cell % std::int64_t(g.cols));
+}
+
+void write_text(const std::string& path, const std::string& text) {
+    const std::string temporary = path + ".partial";
+    {
+        std::ofstream out(temporary);
+        out << text;
+        if (!out) throw io::InputError(fmt::format("{}: cannot be written", path));
+    }
+    fs::rename(temporary, path);
+}
+
+// Every cell upstream of the single outlet as a sub-basin: a gridded basin.toml.
+void write_cells_basin(const io::BasinFile& file, const Delineation& d, const std::string& path) {
+    const auto& g = d.flow.grid;
+    const auto& s = file.basin.subbasins.front();
+    const auto row_km2 = model::row_cell_area_km2(g);
+    std::string text = fmt::format(
+        "# Written by riparia delineate --cells from {}: every cell upstream of '{}' is a\n"
+        "# sub-basin. GR4J parameters are placeholders (x1 = 350 mm, x2 = 0 mm/d, x3 = 90 mm,\n"
+        "# x4 = 1.7 d, the medians of Perrin et al. 2003, J. Hydrol. 279:275-289); country is\n"
+        "# the outlet sub-basin's. Add `climate` (riparia climatology) for the generator.\n"
+        "[basin]\nname = \"{}_cells\"\n",
+        d.source, s.id, file.basin.name);
+    for (auto it = d.order.rbegin(); it != d.order.rend(); ++it) {
+        const auto c = *it;
+        if (d.label[c] != 0) continue;
+        const auto row = std::size_t(c) / g.cols, col = std::size_t(c) % g.cols;
+        text += fmt::format("\n[[subbasin]]\nid = \"{}\"\ncountry = \"{}\"\narea_km2 = {:.6f}\n"
+                            "lat = {:.6f}\nlon = {:.6f}\n",
+                            cell_id(g, c), s.country, row_km2[row], g.lat_deg(row),
+                            std::fmod(g.lon_deg(col) + 540.0, 360.0) - 180.0);
+        if (c != d.outlets.front().cell)
+            text += fmt::format("downstream = \"{}\"\n", cell_id(g, d.flow.downstream[c]));
+        text += "gr4j = { x1 = 350.0, x2 = 0.0, x3 = 90.0, x4 = 1.7 }\n";
+    }
+    write_text(path, text);
+}
+
+} // namespace
+
+namespace {
+
+nlohmann::json outlet_record(const io::BasinFile& file, const Delineation& d,
+                             const std::vector<double>& area_km2, std::size_t k) {
+    const auto& s = file.basin.subbasins[k];
+    const auto& g = d.flow.grid;
+    const auto cell = d.outlets[k].cell;
+    const auto row = std::size_t(cell) / g.cols, col = std::size_t(cell) % g.cols;
+    const auto below = d.flow.downstream[cell];
+    nlohmann::json j{{"id", s.id},
+                     {"outlet", {{"lat", s.outlet->lat_deg}, {"lon", s.outlet->lon_deg}}},
+                     {"snapped", {{"lat", g.lat_deg(row)}, {"lon", g.lon_deg(col)}}},
+                     {"cell", {{"row", row}, {"col", col}}},
+                     {"moved_km", d.outlets[k].moved_km},
+                     {"upstream_area_km2", d.upstream_km2[cell]},
+                     {"area_km2", area_km2[k]},
+                     {"basin_file_area_km2", s.area_km2}};
+    const bool drains = below >= 0 && d.flow.land[below] && d.label[below] >= 0;
+    j["downstream_delineated"] =
+        drains ? nlohmann::json(file.basin.subbasins[d.label[below]].id) : nlohmann::json();
+    return j;
+}
+
+void write_outputs(const io::BasinFile& file, const Delineation& d, const DelineateOptions& o,
+                   Clock::time_point start) {
+    const auto& subs = file.basin.subbasins;
+    auto t0 = Clock::now();
+    const model::Raster<std::int32_t> labels{d.flow.grid, d.label};
+    const auto polygons = io::polygonize_labels(labels, subs.size());
+    const auto area_km2 = model::label_area_km2(d.flow, d.label, subs.size());
+    std::vector<io::GeoFeature> features;
+    for (std::size_t k = 0; k < subs.size(); ++k)
+        features.push_back(
+            {polygons[k].get(),
+             {{"id", subs[k].id}, {"name", subs[k].name}, {"country", subs[k].country}},
+             {{"area_km2", area_km2[k]},
+              {"upstream_area_km2", d.upstream_km2[d.outlets[k].cell]}}});
+    io::write_geojson(o.out_dir + "/subbasins.geojson", "subbasins", features);
+    features.clear();
+    io::CountryUnits units;
+    if (!o.countries_path.empty()) units = io::intersect_countries(o.countries_path, polygons);
+    for (const auto& u : units.units)
+        features.push_back({u.geometry.get(),
+                            {{"subbasin", subs[u.subbasin].id},
+                             {"country_code", u.code},
+                             {"country_name", u.name}},
+                            {{"area_km2", u.area_km2}}});
+    if (o.countries_path.empty()) // one unit per sub-basin, in its basin file's country
+        for (std::size_t k = 0; k < subs.size(); ++k)
+            features.push_back({polygons[k].get(),
+                                {{"subbasin", subs[k].id},
+                                 {"country_code", subs[k].country},
+                                 {"country_name", subs[k].country}},
+                                {{"area_km2", area_km2[k]}}});
+    io::write_geojson(o.out_dir + "/units.geojson", "units", features);
+    nlohmann::json timing = d.timing_s;
+    timing["polygons_units"] = seconds_since(t0);
+    nlohmann::json j{{"basin_file", file.path},
+                     {"source", d.source},
+                     {"snap_radius_cells", o.snap_radius_cells},
+                     {"grid",
+                      {{"rows", d.flow.grid.rows},
+                       {"cols", d.flow.grid.cols},
+                       {"lon0_deg", d.flow.grid.lon0_deg},
+                       {"lat0_deg", d.flow.grid.lat0_deg},
+                       {"dlon_deg", d.flow.grid.dlon_deg},
+                       {"dlat_deg", d.flow.grid.dlat_deg}}},
+                     {"countries", o.countries_path},
+                     {"country_code_field", units.code_field},
+                     {"earth_radius_km", model::earth_mean_radius_km}};
+    for (std::size_t k = 0; k < subs.size(); ++k)
+        j["subbasins"].push_back(outlet_record(file, d, area_km2, k));
+    timing["total"] = seconds_since(start);
+    j["timing_s"] = timing;
+    write_text(o.out_dir + "/delineation.json", j.dump(2) + "\n");
+}
+
+} // namespace
+
+int delineate_command(const DelineateOptions& o) {
+    const auto start = Clock::now();
+    const io::BasinFile file = io::load_basin_file(o.basin_path);
+    require_outlets(file);
+    const int sources = !o.dem_path.empty() + !o.ldd_path.empty() + !o.d8_path.empty();
+    if (sources > 1)
+        throw io::InputError("delineate: found more than one of --dem, --ldd, --d8, expected one");
+    if (o.cells && (o.ldd_path.empty() && o.d8_path.empty()))
+        throw io::InputError("delineate --cells: expected --ldd FILE or --d8 FILE");
+    if (o.cells && file.basin.subbasins.size() != 1)
+        throw io::InputError(fmt::format("{}: found {} sub-basins, expected one (the outlet of "
+                                         "the gridded basin) with --cells",
+                                         file.path, file.basin.subbasins.size()));
+    Delineation d;
+    if (!o.ldd_path.empty()) {
+        require_file(o.ldd_path, "--ldd");
+        d = from_directions(file, o.ldd_path, io::FlowCoding::pcraster_ldd, o.snap_radius_cells);
+    } else if (!o.d8_path.empty()) {
+        require_file(o.d8_path, "--d8");
+        d = from_directions(file, o.d8_path, io::FlowCoding::esri_d8, o.snap_radius_cells);
+    } else {
+        const std::string dem = o.dem_path.empty() ? io::default_dem_path : o.dem_path;
+        require_file(dem, "--dem");
+        d = from_dem(file, dem, o.snap_radius_cells);
+    }
+    fs::create_directories(o.out_dir);
+    write_outputs(file, d, o, start);
+    if (o.cells) write_cells_basin(file, d, o.out_dir + "/basin.toml");
+    if (!o.quiet) {
+        for (std::size_t k = 0; k < file.basin.subbasins.size(); ++k)
+            fmt::print("{:<16} upstream {:>12.0f} km2, moved {:6.1f} km\n",
+                       file.basin.subbasins[k].id, d.upstream_km2[d.outlets[k].cell],
+                       d.outlets[k].moved_km);
+        fmt::print("wrote {} in {:.2f} s\n", o.out_dir, seconds_since(start));
+    }
+    return 0;
+}
+
+} // namespace riparia::app
