@@ -1,0 +1,59 @@
+#include "model/stress_flow_origin.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace riparia::model {
+
+namespace {
+
+// Units ordered so that every unit comes after all its upstream units (Kahn 1962).
+std::vector<std::size_t> upstream_first(const std::vector<FlowUnit>& units) {
+    const std::size_t n = units.size();
+    std::vector<int> pending(n, 0);
+    for (const auto& u : units) {
+        if (u.downstream < -1 || u.downstream >= static_cast<int>(n))
+            throw std::invalid_argument("flow origin: downstream index out of range");
+        if (u.downstream >= 0) ++pending[u.downstream];
+    }
+    std::vector<std::size_t> order;
+    for (std::size_t i = 0; i < n; ++i)
+        if (pending[i] == 0) order.push_back(i);
+    for (std::size_t next = 0; next < order.size(); ++next) {
+        const int d = units[order[next]].downstream;
+        if (d >= 0 && --pending[d] == 0) order.push_back(static_cast<std::size_t>(d));
+    }
+    if (order.size() != n) throw std::invalid_argument("flow origin: the units form a cycle");
+    return order;
+}
+
+} // namespace
+
+FlowOrigin track_flow_origin(const std::vector<FlowUnit>& units) {
+    const std::size_t n = units.size();
+    FlowOrigin r;
+    r.available_m3.assign(n, 0);
+    r.inflow_m3.assign(n, 0);
+    r.outflow_m3.assign(n, 0);
+    std::vector<std::vector<double>> volume(n, std::vector<double>(n, 0)); // m3 by origin
+    for (std::size_t u : upstream_first(units)) {
+        volume[u][u] += std::max(0.0, units[u].local_runoff_m3);
+        r.available_m3[u] = std::max(0.0, units[u].local_runoff_m3) + r.inflow_m3[u];
+        r.outflow_m3[u] = std::max(0.0, r.available_m3[u] - units[u].consumption_m3);
+        const int d = units[u].downstream;
+        if (d < 0 || r.available_m3[u] <= 0) continue;
+        const double kept = r.outflow_m3[u] / r.available_m3[u];
+        for (std::size_t k = 0; k < n; ++k)
+            volume[d][k] += volume[u][k] * kept;
+        r.inflow_m3[d] += r.outflow_m3[u];
+    }
+    r.origin_share = std::move(volume);
+    for (std::size_t u = 0; u < n; ++u) {
+        for (double& v : r.origin_share[u])
+            v = r.available_m3[u] > 0 ? v / r.available_m3[u] : 0;
+        if (r.available_m3[u] <= 0) r.origin_share[u][u] = 1; // nothing arrives: own water only
+    }
+    return r;
+}
+
+} // namespace riparia::model

@@ -1,0 +1,68 @@
+// The composite conflict-stress score of a basin, its basin-country units and its
+// upstream->downstream pairs (docs/stress.md). Hazard and exposure raise the pressure, rapid
+// change raises it more (Wolf et al. 2003; De Stefano et al. 2017), institutional capacity damps
+// it (De Stefano et al. 2012). Figures are plain numbers so that the screening (TFDD attributes)
+// and a simulation (per-run withdrawals, inflows, deficits, CV, compliance) feed the same code;
+// NaN means "not known" and the term is left out (its weight renormalised), never taken as 0.
+#pragma once
+
+#include "model/stress_config.hpp"
+#include "model/stress_institutions.hpp"
+
+#include <cstddef>
+#include <limits>
+#include <string>
+#include <vector>
+
+namespace riparia::model {
+
+inline constexpr double unknown = std::numeric_limits<double>::quiet_NaN();
+
+struct UnitFigures {
+    std::string code, name;                 // country code and name
+    double available_m3 = unknown;          // mean annual available water (local + inflow)
+    double withdrawal_m3 = unknown;         // mean annual withdrawal
+    double population = unknown;            // people
+    double dependency = unknown;            // share of available water from upstream (0..1)
+    double cv = unknown;                    // interannual CV of available water
+    double baseline_available_m3 = unknown; // the same in the baseline (change terms)
+    double cv_change = unknown;             // relative change of the CV versus baseline
+    double unmet_demand_share = unknown;    // simulated deficit / demand (0..1)
+    InstitutionFacts institutions;          // agreements and RBOs the unit's country is party to
+};
+
+struct PairFigures {
+    std::size_t upstream = 0, downstream = 0; // unit indices
+    double share_from_upstream = unknown;     // of the downstream unit's water (0..1)
+    double inflow_m3 = unknown, pristine_inflow_m3 = unknown; // into the downstream unit
+    InstitutionFacts institutions;                            // between the two countries
+};
+
+struct BasinFigures {
+    std::string code, name;
+    std::vector<UnitFigures> units;
+    std::vector<PairFigures> pairs;
+    double existing_dams = 0, planned_dams = 0;
+    double reservoir_capacity_m3 = unknown, mean_flow_m3 = unknown;
+    std::vector<std::string> notes; // data caveats stated with every reason list
+};
+
+struct ScoredItem {
+    std::string label; // "Egypt" or "Ethiopia -> Egypt"
+    double hazard = unknown, exposure = unknown, change = unknown, capacity = 0;
+    double score = 0; // 0..5
+    int risk_class = 1;
+    std::vector<std::string> reasons; // top contributors first, then institutions, then notes
+};
+
+struct BasinScore {
+    ScoredItem basin; // the highest-scoring unit or pair, with its reasons
+    std::vector<ScoredItem> units, pairs;
+};
+
+int risk_class(double score, const StressConfig& config);
+ScoredItem score_unit(const BasinFigures& basin, std::size_t unit, const StressConfig& config);
+ScoredItem score_pair(const BasinFigures& basin, std::size_t pair, const StressConfig& config);
+BasinScore score_basin(const BasinFigures& basin, const StressConfig& config);
+
+} // namespace riparia::model
