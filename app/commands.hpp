@@ -64,4 +64,23 @@ struct ClimatologyOptions {
 };
 int climatology_command(const ClimatologyOptions& options);
 
+// riparia screen (docs/stress.md): paths default to the data folder beside the repository.
+struct ScreenOptions {
+    std::string out_dir = "screen-out";
+    std::string basins_path = "../shared/data/tfdd/basins310.geojson";
+    std::string register_path = "../shared/data/tfdd/basin_country_register.csv";
+    std::string treaties_path = "../shared/data/tfdd/treaties.csv";
+    std::string rbo_path = "../shared/data/tfdd/rbo.csv";
+    std::string aquastat_path = "../shared/data/aquastat/riparian_countries.csv";
+    std::string events_path = "../shared/data/tfdd/events_1948_1989.csv";
+    std::string config_path = "config/stress.toml"; // empty: built-in defaults
+    std::string validation_path;                    // non-empty: write the validation there
+    std::vector<std::string> scenarios;             // empty: all of the config
+    int members = -1;                               // < 0: the config's
+    int threads = 0;                                // 0: OpenMP's default
+    bool quiet = false;
+    std::string command_line;
+};
+int screen_command(const ScreenOptions& options); // app/screen_command.cpp
+
 } // namespace riparia::app

@@ -1,6 +1,7 @@
 // riparia: a simulator of shared river basins for transboundary water diplomacy.
 #include "app/commands.hpp"
 #include "app/mpi_session.hpp"
+#include "app/screen_cli.hpp"
 #include "app/shard.hpp"
 #include "io/input_error.hpp"
 
@@ -30,28 +31,34 @@ int main(int argc, char** argv) {
                  "  mpirun -np 4 riparia run study.toml --out out       (runs shared by 4 ranks)\n"
                  "  riparia run study.toml --out part-0 --shard 0/2      (then riparia merge)\n",
                  "riparia"};
-    cli.footer("Commands:\n"
-               "  riparia run STUDY [--out DIR] [--threads N] [--daily] [--quiet]\n"
-               "                    [--checkpoint-years N] [--resume] [--shard i/N]\n"
-               "      --out DIR      output folder (default: out), written atomically\n"
-               "      --threads N    OpenMP threads (default 0 = all cores)\n"
-               "      --daily        daily values in results.nc (default: monthly means)\n"
-               "      --quiet        no progress and no summary\n"
-               "      --checkpoint-years N  checkpoint every N simulated years (default 10)\n"
-               "      --resume       finish a run that was interrupted (killed, out of time)\n"
-               "      --members N    only the first N members (same seeds as the full ensemble)\n"
-               "      --shard i/N    do every N-th run starting at i; combine with merge\n"
-               "  riparia merge --out DIR SHARD_DIR...\n"
-               "  riparia check STUDY\n"
-               "  riparia calibrate CALIBRATION [--out DIR] [--update-basin] [--threads N]\n"
-               "      fit GR4J/routing parameters per group of sub-basins (docs/calibration.md)\n"
-               "  riparia delineate BASIN [--dem FILE | --ldd FILE | --d8 FILE] [--out DIR]\n"
-               "                    [--snap-radius CELLS] [--countries FILE] [--cells]\n"
-               "      sub-basin polygons, basin-country units and upstream areas at each\n"
-               "      sub-basin's outlet (default DEM: ETOPO5; docs/delineation.md)\n"
-               "Under mpirun every rank takes runs as it frees up; rank 0 writes the outputs.\n"
-               "Exit codes: 0 ok, 2 invalid input (the message names the file and key or line), "
-               "1 internal error.");
+    cli.footer(
+        "Commands:\n"
+        "  riparia run STUDY [--out DIR] [--threads N] [--daily] [--quiet]\n"
+        "                    [--checkpoint-years N] [--resume] [--shard i/N]\n"
+        "      --out DIR      output folder (default: out), written atomically\n"
+        "      --threads N    OpenMP threads (default 0 = all cores)\n"
+        "      --daily        daily values in results.nc (default: monthly means)\n"
+        "      --quiet        no progress and no summary\n"
+        "      --checkpoint-years N  checkpoint every N simulated years (default 10)\n"
+        "      --resume       finish a run that was interrupted (killed, out of time)\n"
+        "      --members N    only the first N members (same seeds as the full ensemble)\n"
+        "      --shard i/N    do every N-th run starting at i; combine with merge\n"
+        "  riparia merge --out DIR SHARD_DIR...\n"
+        "  riparia check STUDY\n"
+        "  riparia climatology BASIN [--precipitation FILE] [--temperature FILE]\n"
+        "                    [--polygons FILE --id-field NAME] [--update-basin] [--out FILE]\n"
+        "      each sub-basin's climate table from monthly climatology grids\n"
+        "  riparia calibrate CALIBRATION [--out DIR] [--update-basin] [--threads N]\n"
+        "      fit GR4J/routing parameters per group of sub-basins (docs/calibration.md)\n"
+        "  riparia delineate BASIN [--dem FILE | --ldd FILE | --d8 FILE] [--out DIR]\n"
+        "                    [--snap-radius CELLS] [--countries FILE] [--cells]\n"
+        "      sub-basin polygons, basin-country units and upstream areas at each\n"
+        "      sub-basin's outlet (default DEM: ETOPO5; docs/delineation.md)\n"
+        "  riparia screen [--out DIR] [--config FILE] [--scenario NAME]... [--members N]\n"
+        "      conflict-stress screening of the 310 TFDD basins (docs/stress.md)\n"
+        "Under mpirun every rank takes runs as it frees up; rank 0 writes the outputs.\n"
+        "Exit codes: 0 ok, 2 invalid input (the message names the file and key or line), "
+        "1 internal error.");
     cli.set_version_flag("--version", std::string("riparia ") + RIPARIA_VERSION);
     cli.require_subcommand(1);
 
@@ -142,15 +149,51 @@ int main(int argc, char** argv) {
         ->check(CLI::Range(1, 4096));
     calibrate_cmd->add_flag("--quiet,-q", calibrate.quiet, "no progress and no table");
 
+    riparia::app::ClimatologyOptions clim;
+    auto* clim_cmd = cli.add_subcommand(
+        "climatology", "Derive each sub-basin's monthly climate table (weather generator) from "
+                       "global monthly climatology grids");
+    clim_cmd->add_option("BASIN", clim.basin_path, "basin file (TOML)")
+        ->required()
+        ->check(CLI::ExistingFile);
+    clim_cmd->add_option("--precipitation", clim.precipitation_path,
+                         "monthly precipitation climatology NetCDF (recommended: "
+                         "itu_p837-7_monthly_precip_0.5deg.nc; default: that file in "
+                         "$RIPARIA_DATA/climate)");
+    clim_cmd->add_option("--precipitation-variable", clim.precipitation_variable,
+                         "its variable (default: the one with precipitation units)");
+    clim_cmd->add_option("--temperature", clim.temperature_path,
+                         "monthly temperature climatology NetCDF (recommended: "
+                         "ghcn_cams_air.mon.ltm.1991-2020.nc; default: that file in "
+                         "$RIPARIA_DATA/climate)");
+    clim_cmd->add_option("--temperature-variable", clim.temperature_variable,
+                         "its variable (default: the one with temperature units)");
+    auto* clim_polygons =
+        clim_cmd
+            ->add_option("--polygons", clim.polygons_path,
+                         "sub-basin polygons (GeoJSON, GeoPackage, Shapefile); without them a "
+                         "square of each sub-basin's area around its lat/lon")
+            ->check(CLI::ExistingFile);
+    clim_cmd->add_option("--id-field", clim.id_field, "polygon attribute holding the id")
+        ->capture_default_str()
+        ->needs(clim_polygons);
+    clim_cmd->add_flag("--update-basin", clim.update_basin,
+                       "rewrite each sub-basin's climate line in BASIN (nothing else changes)");
+    clim_cmd->add_option("--out,-o", clim.out_path, "write the climate tables as TOML here");
+
+    riparia::app::ScreenOptions screen;
+    auto* screen_cmd = riparia::app::add_screen_subcommand(cli, screen);
+
     const std::string first = argc > 1 ? argv[1] : "";
     const bool report = session.rank() == 0; // one message per error, not one per rank
     if (!first.empty() && first[0] != '-' && first != "run" && first != "check" &&
-        first != "merge" && first != "delineate" && first != "calibrate") {
+        first != "merge" && first != "delineate" && first != "calibrate" &&
+        first != "climatology" && first != "screen") {
         if (report) {
             fmt::print(
                 stderr,
-                "error: unknown command '{}'; expected 'run', 'check', 'merge', 'delineate' or "
-                "'calibrate' "
+                "error: unknown command '{}'; expected 'run', 'check', 'merge', 'delineate', "
+                "'calibrate', 'climatology' or 'screen' "
                 "(see "
                 "riparia --help)\n",
                 first);
@@ -173,6 +216,11 @@ int main(int argc, char** argv) {
         }
         if (*delineate_cmd) return riparia::app::delineate_command(delineate);
         if (*check_cmd) return riparia::app::check_command(check_path);
+        if (*clim_cmd) return riparia::app::climatology_command(clim);
+        if (*screen_cmd) {
+            screen.command_line = run.command_line;
+            return riparia::app::screen_command(screen);
+        }
         if (*calibrate_cmd) {
             calibrate.command_line = run.command_line;
             return riparia::app::calibrate_command(calibrate);
