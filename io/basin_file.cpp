@@ -17,8 +17,8 @@ namespace {
 namespace fs = std::filesystem;
 
 const std::vector<std::string> kSubbasinKeys = {
-    "id",      "name", "country", "area_km2", "lat",  "lon",         "downstream",
-    "forcing", "gr4j", "initial", "routing",  "snow", "elevation_m", "climate", "outlet"};
+    "id",   "name",    "country", "area_km2", "lat",         "lon",     "downstream", "forcing",
+    "gr4j", "initial", "routing", "snow",     "elevation_m", "climate", "outlet"};
 
 std::string resolve(const std::string& file, const std::string& relative) {
     const fs::path p(relative);
@@ -148,9 +148,9 @@ model::Subbasin read_subbasin(const TomlTable& t, std::string& forcing, std::str
     s.elevation_m = t.optional_number("elevation_m");
     if (const toml::table* outlet = t.optional_table("outlet")) {
         const TomlTable o(*outlet, t.file(), t.context() + " outlet", {"lat", "lon"});
-        s.outlet = model::GeoPoint{number_in(o, "lat", -90, 90, "a latitude in [-90, 90] degrees"),
-                                   number_in(o, "lon", -180, 360,
-                                             "a longitude in [-180, 360] degrees")};
+        s.outlet =
+            model::GeoPoint{number_in(o, "lat", -90, 90, "a latitude in [-90, 90] degrees"),
+                            number_in(o, "lon", -180, 360, "a longitude in [-180, 360] degrees")};
     }
     downstream = t.optional_string("downstream").value_or("");
     forcing = t.optional_string("forcing").value_or(""); // required by the csv forcing source

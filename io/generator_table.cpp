@@ -31,10 +31,13 @@ model::GeneratorSettings::Amounts read_amounts(const TomlTable& t,
 } // namespace
 
 const std::vector<std::string>& generator_keys() {
-    static const std::vector<std::string> keys = {
-        "amounts",          "gamma_shape",
-        "wet_persistence",  "spatial_correlation",
-        "temperature_sd_c", "temperature_autocorrelation", "annual_precipitation_cv"};
+    static const std::vector<std::string> keys = {"amounts",
+                                                  "gamma_shape",
+                                                  "wet_persistence",
+                                                  "spatial_correlation",
+                                                  "temperature_sd_c",
+                                                  "temperature_autocorrelation",
+                                                  "annual_precipitation_cv"};
     return keys;
 }
 

@@ -183,10 +183,10 @@ void WeatherGenerator::start_year(std::int64_t january_first) {
         anomaly_c_[i] = settings_.temperature_sd_c * z_anomaly;
     }
     // Lognormal with mean 1: sigma^2 = ln(1 + cv^2), factor = exp(sigma z - sigma^2 / 2).
-    const double sigma2 = std::log1p(settings_.annual_precipitation_cv *
-                                     settings_.annual_precipitation_cv);
-    year_factor_ = std::exp(std::sqrt(sigma2) * rng::normal_at(shared_start_key_, counter + 2) -
-                            sigma2 / 2);
+    const double sigma2 =
+        std::log1p(settings_.annual_precipitation_cv * settings_.annual_precipitation_cv);
+    year_factor_ =
+        std::exp(std::sqrt(sigma2) * rng::normal_at(shared_start_key_, counter + 2) - sigma2 / 2);
 }
 
 void WeatherGenerator::catch_up_to(std::int64_t day) {
