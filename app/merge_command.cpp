@@ -4,6 +4,7 @@
 #include "app/provenance.hpp"
 #include "app/run_item.hpp"
 #include "app/run_report.hpp"
+#include "app/run_stress.hpp"
 #include "app/shard.hpp"
 #include "io/input_error.hpp"
 #include "io/staged_folder.hpp"
@@ -106,6 +107,8 @@ int merge_command(const std::string& out_dir, const std::vector<std::string>& sh
         o.daily ? model::OutputPeriod::daily : model::OutputPeriod::monthly;
     ResultsAssembler(plan, runs_dir, folder.file("results.nc"), {command_line, period}).finish();
     const nlohmann::json runs = run_summaries(plan, runs_dir);
+    const nlohmann::json stress = write_run_stress(
+        plan, runs, model::StressConfig{}, folder.file("stress.csv"), folder.file("stress.json"));
     finish_record(record, plan, runs, o, folder.final_path(), forcing.notes());
     record.options["merged_shards"] = shard_dirs.size();
     record.finished_utc = io::utc_now_iso8601();
@@ -114,6 +117,7 @@ int merge_command(const std::string& out_dir, const std::vector<std::string>& sh
     folder.commit();
     if (!quiet) {
         print_run_report(runs, plan.study().basin.basin, plan.is_ensemble());
+        print_stress_summary(stress);
         fmt::print("merged {} shard(s): {}/results.nc, {}/run.json\n", shard_dirs.size(),
                    folder.final_path(), folder.final_path());
     }

@@ -6,6 +6,7 @@
 #include "app/provenance.hpp"
 #include "app/run_pool.hpp"
 #include "app/run_report.hpp"
+#include "app/run_stress.hpp"
 #include "app/shard.hpp"
 #include "app/study_plan.hpp"
 #include "io/checksum.hpp"
@@ -128,7 +129,7 @@ void print_summary(const nlohmann::json& runs, const StudyPlan& plan, const io::
     fmt::print("{} run(s) in {:.3f} s on {} thread(s) x {} rank(s); total {:.3f} s\n",
                plan.items().size(), record.timings_s["runs"].get<double>(), omp_get_max_threads(),
                mpi().size(), record.timings_s["total"].get<double>());
-    fmt::print("outputs: {}/results.nc, {}/run.json\n", out, out);
+    fmt::print("outputs: {0}/results.nc, {0}/run.json, {0}/stress.csv, {0}/stress.json\n", out);
 }
 
 } // namespace
@@ -192,13 +193,18 @@ int run_command(const RunOptions& o) {
     assembler->finish();
     record.timings_s["assemble_rest"] = seconds_since(phase);
     const nlohmann::json runs = run_summaries(plan, runs_dir);
+    const nlohmann::json stress = write_run_stress(
+        plan, runs, model::StressConfig{}, folder->file("stress.csv"), folder->file("stress.json"));
     finish_record(record, plan, runs, o, folder->final_path(), forcing.notes());
     record.timings_s["total"] = seconds_since(process_start);
     record.finished_utc = io::utc_now_iso8601();
     io::write_run_record(folder->file("run.json"), record);
     fs::remove_all(runs_dir);
     folder->commit();
-    if (!o.quiet) print_summary(runs, plan, record, folder->final_path());
+    if (!o.quiet) {
+        print_summary(runs, plan, record, folder->final_path());
+        print_stress_summary(stress);
+    }
     return 0;
 }
 

@@ -9,6 +9,7 @@ namespace riparia::app {
 
 namespace {
 constexpr double kKm3PerM3sDay = 86400.0 * 1e-9;
+constexpr double kKm3PerMmKm2 = 1e-6; // 1 mm over 1 km2 = 1e3 m3
 constexpr const char* kPrefix = "statistics/";
 } // namespace
 
@@ -29,6 +30,7 @@ std::size_t RunStatistics::year_slot(int year) {
         years_.push_back(year);
         days_.push_back(0);
         flow_km3_.resize(years_.size() * basin_.subbasins.size(), 0.0);
+        runoff_km3_.resize(years_.size() * basin_.subbasins.size(), 0.0);
         requested_hm3_.resize(years_.size() * countries_.size(), 0.0);
         delivered_hm3_.resize(years_.size() * countries_.size(), 0.0);
     }
@@ -41,8 +43,11 @@ void RunStatistics::consume(const model::DayBlockResults& b) {
         const std::size_t y = year_slot(calendar::date_of(b.first_day + d).year);
         ++days_[y];
         const double* q = b.discharge_m3s + static_cast<std::size_t>(d) * b.stride;
-        for (std::size_t i = 0; i < nodes; ++i)
+        const double* r = b.runoff_mm + static_cast<std::size_t>(d) * b.stride;
+        for (std::size_t i = 0; i < nodes; ++i) {
             flow_km3_[y * nodes + i] += q[i] * kKm3PerM3sDay;
+            runoff_km3_[y * nodes + i] += r[i] * basin_.subbasins[i].area_km2 * kKm3PerMmKm2;
+        }
         if (!b.management) continue;
         const model::ManagementDay& day = (*b.management)[static_cast<std::size_t>(d)];
         for (std::size_t j = 0; j < demand_country_.size(); ++j) {
@@ -56,12 +61,15 @@ void RunStatistics::consume(const model::DayBlockResults& b) {
 
 nlohmann::json RunStatistics::to_json() const {
     const std::size_t nodes = basin_.subbasins.size(), n_countries = countries_.size();
-    nlohmann::json flows = nlohmann::json::object();
+    nlohmann::json flows = nlohmann::json::object(), runoff = nlohmann::json::object();
     for (std::size_t i = 0; i < nodes; ++i) {
-        std::vector<double> series;
-        for (std::size_t y = 0; y < years_.size(); ++y)
+        std::vector<double> series, own;
+        for (std::size_t y = 0; y < years_.size(); ++y) {
             series.push_back(flow_km3_[y * nodes + i]);
+            own.push_back(runoff_km3_[y * nodes + i]);
+        }
         flows[basin_.subbasins[i].id] = series;
+        runoff[basin_.subbasins[i].id] = own;
     }
     nlohmann::json demand = nlohmann::json::object();
     for (std::size_t c = 0; c < n_countries; ++c) {
@@ -75,6 +83,7 @@ nlohmann::json RunStatistics::to_json() const {
     return {{"years", years_},
             {"days", days_},
             {"outflow_km3", flows},
+            {"runoff_km3", runoff},
             {"withdrawals_by_country", demand}};
 }
 
@@ -83,6 +92,7 @@ void RunStatistics::save(model::StateArchive& a) const {
     a.put_integers(p + "years", years_);
     a.put_integers(p + "days", days_);
     a.put_reals(p + "flow_km3", flow_km3_);
+    a.put_reals(p + "runoff_km3", runoff_km3_);
     a.put_reals(p + "requested_hm3", requested_hm3_);
     a.put_reals(p + "delivered_hm3", delivered_hm3_);
 }
@@ -93,11 +103,13 @@ void RunStatistics::load(const model::StateArchive& a) {
     years_.assign(count, 0);
     days_.assign(count, 0);
     flow_km3_.assign(count * basin_.subbasins.size(), 0.0);
+    runoff_km3_.assign(count * basin_.subbasins.size(), 0.0);
     requested_hm3_.assign(count * countries_.size(), 0.0);
     delivered_hm3_.assign(count * countries_.size(), 0.0);
     a.get_integers(p + "years", years_);
     a.get_integers(p + "days", days_);
     a.get_reals(p + "flow_km3", flow_km3_);
+    a.get_reals(p + "runoff_km3", runoff_km3_);
     a.get_reals(p + "requested_hm3", requested_hm3_);
     a.get_reals(p + "delivered_hm3", delivered_hm3_);
 }

@@ -77,7 +77,7 @@ TEST_CASE("ensemble: results.nc has scenario, policy and member dimensions with 
     write_file(dir / "study.toml", ensemble_study());
     const auto r = run_riparia({"run", dir / "study.toml", "--out", dir / "out", "--quiet"});
     REQUIRE_MESSAGE(r.exit_code == 0, describe(r));
-    CHECK(entries_of(dir.path() / "out") == std::vector<std::string>{"results.nc", "run.json"});
+    CHECK(entries_of(dir.path() / "out") == std::vector<std::string>{"results.nc", "run.json", "stress.csv", "stress.json"});
     const std::string file = dir / "out/results.nc";
     const auto discharge = read(file, "discharge", 4);
     CHECK(discharge.values.size() == 2 * 3 * 1 * 48 * 4);
@@ -201,7 +201,7 @@ TEST_CASE("ensemble: 1, 2 and 4 MPI ranks write the numbers one process writes")
         const auto r = riparia::test::run_riparia_mpi(ranks, {"run", study, "--out", out});
         REQUIRE_MESSAGE(r.exit_code == 0, describe(r));
         CHECK(contains_fragment(r.out, "x " + std::to_string(ranks) + " rank(s)"));
-        CHECK(entries_of(out) == std::vector<std::string>{"results.nc", "run.json"});
+        CHECK(entries_of(out) == std::vector<std::string>{"results.nc", "run.json", "stress.csv", "stress.json"});
         for (const char* variable : {"discharge", "reservoir_storage", "demand_deficit"}) {
             const auto a = read_netcdf_variable(dir / "single/results.nc", variable);
             const auto b = read_netcdf_variable(out + "/results.nc", variable);
@@ -318,4 +318,29 @@ TEST_CASE("ensemble: a dam with a filling policy is not there before its filling
         CHECK(evaporation.at(0, 2, 0, t, 0) == 0.0);
     }
     CHECK(storage.at(0, 2, 0, 40, 0) > 30.0); // filling from 1992
+}
+
+TEST_CASE("ensemble: stress.csv scores the basin, its countries and the border pair per run set") {
+    ScratchDir dir("ensemble-stress");
+    write_file(dir / "study.toml", ensemble_study());
+    const auto r = run_riparia({"run", dir / "study.toml", "--out", dir / "out"});
+    REQUIRE_MESSAGE(r.exit_code == 0, describe(r));
+    CHECK(contains_fragment(r.out, "conflict stress (score 0-5"));
+    const std::string csv = read_file(dir / "out/stress.csv");
+    CHECK(csv.rfind("scenario,policy,level,item,score_median,score_p10,score_p90,class,members,"
+                    "share_at_risk,flag,reasons\n",
+                    0) == 0);
+    // 2 scenarios x 2 scored policies (pristine is the counterfactual, not scored).
+    for (const char* scenario : {"\"baseline\"", "\"dry\""}) {
+        for (const char* policy : {"\"as built\"", "\"bigger dam, new demand\""}) {
+            const std::string prefix = std::string(scenario) + "," + policy + ",";
+            CHECK(csv.find(prefix + "basin,") != std::string::npos);
+            CHECK(csv.find(prefix + "unit,\"BEL\"") != std::string::npos);
+            CHECK(csv.find(prefix + "unit,\"FRA\"") != std::string::npos);
+        }
+    }
+    CHECK(csv.find("\"pristine\"") == std::string::npos);
+    CHECK(csv.find("BEL receives") != std::string::npos); // BEL depends on water from FRA
+    const std::string json = read_file(dir / "out/stress.json");
+    CHECK(json.find("\"share_at_risk\"") != std::string::npos);
 }
