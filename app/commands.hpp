@@ -45,7 +45,8 @@ struct DelineateOptions {
     std::string out_dir = "delineation";
     std::string countries_path; // empty: one unit per sub-basin, in its basin file's country
     int snap_radius_cells = 3;
-    bool cells = false; // also write basin.toml with every upstream cell as a sub-basin
+    bool cells = false;   // also write basin.toml with every upstream cell as a sub-basin
+    bool no_burn = false; // DEM: no stream burning along the declared network
     bool quiet = false;
 };
 int delineate_command(const DelineateOptions& options);
@@ -73,6 +74,9 @@ struct ScreenOptions {
     std::string rbo_path = "../shared/data/tfdd/rbo.csv";
     std::string aquastat_path = "../shared/data/aquastat/riparian_countries.csv";
     std::string events_path = "../shared/data/tfdd/events_1948_1989.csv";
+    std::string countries_path = "../shared/data/countries/world.gpkg"; // upstream order
+    std::string dem_path = "/usr/share/ferret-vis/data/etopo5.cdf";     // upstream order
+    std::string cache_dir;                          // unit terrain cache; empty: OUT/.riparia-cache
     std::string config_path = "config/stress.toml"; // empty: built-in defaults
     std::string validation_path;                    // non-empty: write the validation there
     std::vector<std::string> scenarios;             // empty: all of the config

@@ -14,8 +14,14 @@ CLI::App* add_screen_subcommand(CLI::App& cli, ScreenOptions& o) {
     cmd->add_option("--rbo", o.rbo_path, "TFDD river basin organisations (CSV, latin-1)")
         ->capture_default_str();
     cmd->add_option("--aquastat", o.aquastat_path,
-                    "AQUASTAT national dependency ratios (upstream order)")
+                    "AQUASTAT national dependency ratios (order of units without polygons)")
         ->capture_default_str();
+    cmd->add_option("--countries", o.countries_path,
+                    "country polygons with iso_a2 or iso_a3 (upstream order)")
+        ->capture_default_str();
+    cmd->add_option("--dem", o.dem_path, "elevation grid (upstream order)")->capture_default_str();
+    cmd->add_option("--cache", o.cache_dir,
+                    "folder for the unit terrain cache (default: OUT/.riparia-cache)");
     cmd->add_option("--events", o.events_path, "TFDD events with BAR (for --validation)")
         ->capture_default_str();
     cmd->add_option("--config", o.config_path, "weights, thresholds and scenarios (TOML)")

@@ -4,6 +4,7 @@
 #include "app/screen_validation.hpp"
 #include "io/input_error.hpp"
 #include "io/stress_config.hpp"
+#include "io/unit_terrain.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -27,6 +28,8 @@ ScreenInputs read_inputs(const ScreenOptions& o, const model::StressConfig& c) {
     in.rbos = io::read_tfdd_rbos(o.rbo_path, codes, ignored);
     for (const auto& a : io::read_aquastat_countries(o.aquastat_path))
         in.dependency_pct[a.iso3] = a.dependency_ratio_pct;
+    const std::string cache = o.cache_dir.empty() ? o.out_dir + "/.riparia-cache" : o.cache_dir;
+    in.terrain = io::unit_terrain({o.basins_path, o.countries_path, o.dem_path, cache}, in.units);
     return in;
 }
 

@@ -10,32 +10,6 @@ namespace riparia::app {
 
 void add_institutions(const ScreenInputs& in, ScreenBasin& b); // screen_institutions.cpp
 
-namespace {
-
-// TFDD register codes that differ from AQUASTAT's ISO3.
-std::string iso3(const std::string& tfdd_code) {
-    return tfdd_code == "ZAR" ? "COD" : tfdd_code;
-}
-
-// Upstream-to-downstream order without flow directions: ascending AQUASTAT national dependency
-// ratio (a country that receives more of its water from abroad sits further downstream);
-// countries without a ratio first, as headwater countries; ties by smaller share first (a small
-// share of a basin is more often a headwater fringe than the trunk river's lowland).
-void order_units(const ScreenInputs& in, std::vector<io::TfddUnit>& units) {
-    auto ratio = [&](const io::TfddUnit& u) {
-        const auto it = in.dependency_pct.find(iso3(u.country));
-        return it == in.dependency_pct.end() || std::isnan(it->second) ? -1.0 : it->second;
-    };
-    std::stable_sort(units.begin(), units.end(), [&](const auto& a, const auto& b) {
-        const double ra = ratio(a), rb = ratio(b);
-        if (ra != rb) return ra < rb;
-        if (a.area_km2 != b.area_km2) return a.area_km2 < b.area_km2;
-        return a.country < b.country;
-    });
-}
-
-} // namespace
-
 std::vector<ScreenBasin> prepare_basins(const ScreenInputs& in) {
     std::map<std::string, std::size_t> index;
     std::vector<ScreenBasin> out(in.basins.size());
@@ -46,7 +20,7 @@ std::vector<ScreenBasin> prepare_basins(const ScreenInputs& in) {
     for (const auto& u : in.units)
         out[index.at(u.basin)].units.push_back(u);
     for (auto& b : out) {
-        order_units(in, b.units);
+        order_units(in, b);
         add_institutions(in, b);
     }
     return out;
@@ -61,7 +35,7 @@ std::vector<model::FlowUnit> flow_units(const ScreenBasin& b, double runoff_m3, 
         const double share = b.units[i].area_km2 / total_km2;
         units[i].local_runoff_m3 = runoff_m3 * factor * share;
         units[i].consumption_m3 = std::isnan(consumption_m3) ? 0 : consumption_m3 * share;
-        units[i].downstream = i + 1 < units.size() ? static_cast<int>(i + 1) : -1;
+        units[i].downstream = b.downstream[i];
     }
     return units;
 }
@@ -82,6 +56,7 @@ model::BasinFigures basin_figures(const ScreenBasin& sb, const model::MemberDraw
     // Without TFDD runoff, a uniform 1 m3/km2 still gives the origin shares (area shares).
     const double runoff_m3 = runoff_known ? tb.runoff_mm * 1e-3 * tb.area_km2 * 1e6 : total_km2;
     const double consumption_m3 = runoff_known ? tb.consumption_hm3 * 1e6 : model::unknown;
+    b.notes = sb.order_notes;
     if (!runoff_known)
         b.notes.push_back("TFDD has no runoff or withdrawal figures for this basin (9999): only "
                           "dependency, dams and institutions are scored");

@@ -33,7 +33,8 @@ std::unique_ptr<OGRGeometry> intersection(const OGRGeometry& a, const OGRGeometr
 } // namespace
 
 CountryUnits intersect_countries(const std::string& countries_path,
-                                 const std::vector<std::unique_ptr<OGRMultiPolygon>>& subbasins) {
+                                 const std::vector<std::unique_ptr<OGRMultiPolygon>>& subbasins,
+                                 const UnitFilter& wanted) {
     static std::once_flag once;
     std::call_once(once, [] { GDALAllRegister(); });
     std::unique_ptr<GDALDataset, Closer> ds(
@@ -57,17 +58,18 @@ CountryUnits intersect_countries(const std::string& countries_path,
         if (!country) continue;
         OGREnvelope ce;
         country->getEnvelope(&ce);
+        const std::string id = code >= 0 ? feature->GetFieldAsString(code) : "";
         for (std::size_t s = 0; s < subbasins.size(); ++s) {
             OGREnvelope se;
             subbasins[s]->getEnvelope(&se);
             if (subbasins[s]->IsEmpty() || !ce.Intersects(se)) continue;
+            if (wanted && !wanted(s, id)) continue;
             auto piece = intersection(*subbasins[s], *country);
             if (!piece || piece->IsEmpty()) continue;
             const double km2 = spherical_area_km2(*piece);
             if (km2 <= 0) continue;
-            out.units.push_back({s, code >= 0 ? feature->GetFieldAsString(code) : "",
-                                 name >= 0 ? feature->GetFieldAsString(name) : "", km2,
-                                 std::move(piece)});
+            out.units.push_back(
+                {s, id, name >= 0 ? feature->GetFieldAsString(name) : "", km2, std::move(piece)});
         }
     }
     return out;

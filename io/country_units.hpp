@@ -2,6 +2,7 @@
 // Intersection), with spherical areas.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <ogr_geometry.h>
 #include <string>
@@ -24,8 +25,11 @@ struct CountryUnits {
 
 // Reads the first layer of `countries_path` (GeoPackage, GeoJSON, TopoJSON, Shapefile; lon/lat)
 // and intersects every country with every sub-basin whose envelope it meets. Throws InputError
-// naming the file when it cannot be read or has none of the code fields.
+// naming the file when it cannot be read or has none of the code fields. `wanted` (optional)
+// skips the (sub-basin, country code) pairs it rejects before intersecting them.
+using UnitFilter = std::function<bool(std::size_t subbasin, const std::string& code)>;
 CountryUnits intersect_countries(const std::string& countries_path,
-                                 const std::vector<std::unique_ptr<OGRMultiPolygon>>& subbasins);
+                                 const std::vector<std::unique_ptr<OGRMultiPolygon>>& subbasins,
+                                 const UnitFilter& wanted = {});
 
 } // namespace riparia::io
