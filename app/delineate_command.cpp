@@ -7,7 +7,9 @@
 #include "io/flow_direction_reader.hpp"
 #include "io/input_error.hpp"
 #include "io/polygonize.hpp"
+#include "model/dem_burn.hpp"
 #include "model/dem_crop.hpp"
+#include "model/dem_sea.hpp"
 #include "model/flow_accumulation.hpp"
 
 #include <algorithm>
@@ -36,6 +38,7 @@ struct Delineation {
     std::vector<std::int32_t> label;
     std::string source;
     model::LonLatBox box; // the crop of a DEM
+    nlohmann::json burn;  // the stream burning of a DEM, null when none
     nlohmann::json timing_s = nlohmann::json::object();
 };
 
@@ -121,20 +124,60 @@ bool touches_border(const Delineation& d) {
     return false;
 }
 
-Delineation from_dem(const io::BasinFile& file, const std::string& path, int radius) {
+// The declared network as segments from each outlet to its downstream sub-basin's outlet,
+// upstream first (the order stream burning needs).
+std::vector<model::LonLatSegment> network_segments(const model::Basin& basin) {
+    std::vector<model::LonLatSegment> segments;
+    for (const int i : basin.network.topological_order()) {
+        const int j = basin.network.downstream(std::size_t(i));
+        if (j < 0) continue;
+        const auto& a = *basin.subbasins[std::size_t(i)].outlet;
+        const auto& b = *basin.subbasins[std::size_t(j)].outlet;
+        segments.push_back({a.lat_deg, a.lon_deg, b.lat_deg, b.lon_deg});
+    }
+    return segments;
+}
+
+// Inland depressions below 0 m at least this large are terminal sinks (Dead Sea ~1,000 km2).
+constexpr double inland_sink_min_km2 = 500;
+
+// Crop, sea, burning, priority-flood and D8 for one crop box.
+model::FlowGrid flow_in_box(const model::Raster<float>& dem, const model::Raster<std::uint8_t>& sea,
+                            const io::BasinFile& file, bool burn, Delineation& d) {
+    model::Raster<float> crop = model::crop_to_box(dem, d.box);
+    const auto land = model::land_outside_sea(crop, model::crop_to_box(sea, d.box).values, 0.0f,
+                                              inland_sink_min_km2);
+    std::vector<std::int64_t> terminal; // where the burnt network ends: it drains out there
+    if (burn) {
+        const model::BurnSettings settings;
+        const auto cells = model::burn_streams(crop, land, network_segments(file.basin), settings);
+        d.burn = {{"depth_m", settings.depth_m},
+                  {"gradient_m_per_km", settings.gradient_m_per_km},
+                  {"cells", cells}};
+        for (const int k : file.basin.network.outlets())
+            if (!file.basin.network.upstream(std::size_t(k)).empty()) {
+                const auto& p = *file.basin.subbasins[std::size_t(k)].outlet;
+                terminal.push_back(model::cell_at(crop.grid, p.lat_deg, p.lon_deg));
+            }
+    }
+    return model::d8_directions(crop, model::priority_flood(crop, land, terminal), land);
+}
+
+Delineation from_dem(const io::BasinFile& file, const std::string& path, int radius, bool burn) {
     auto t0 = Clock::now();
     const model::Raster<float> dem = io::read_dem(path);
     Delineation d;
     d.source = path;
     d.timing_s["read"] = seconds_since(t0);
     check_on_grid(file, dem.grid, path);
+    t0 = Clock::now();
+    const model::Raster<std::uint8_t> sea{dem.grid, model::sea_mask(dem, 0.0f)};
+    d.timing_s["sea"] = seconds_since(t0);
     for (double margin = 5;; margin *= 2) { // grow the crop until no basin reaches its edge
         t0 = Clock::now();
         d.box = initial_box(file.basin, margin);
-        const model::Raster<float> crop = model::crop_to_box(dem, d.box);
-        const auto land = model::land_mask(crop, 0.0f);
-        d.flow = model::d8_directions(crop, model::priority_flood(crop, land), land);
-        d.timing_s["fill_d8"] = seconds_since(t0);
+        d.flow = flow_in_box(dem, sea, file, burn, d);
+        d.timing_s["burn_fill_d8"] = seconds_since(t0);
         route(file, radius, d);
         if (!touches_border(d) || margin > 360) return d;
     }
@@ -262,6 +305,7 @@ void write_outputs(const io::BasinFile& file, const Delineation& d, const Deline
                        {"lat0_deg", d.flow.grid.lat0_deg},
                        {"dlon_deg", d.flow.grid.dlon_deg},
                        {"dlat_deg", d.flow.grid.dlat_deg}}},
+                     {"burn", d.burn},
                      {"countries", o.countries_path},
                      {"country_code_field", units.code_field},
                      {"earth_radius_km", model::earth_mean_radius_km}};
@@ -297,7 +341,8 @@ int delineate_command(const DelineateOptions& o) {
     } else {
         const std::string dem = o.dem_path.empty() ? io::default_dem_path : o.dem_path;
         require_file(dem, "--dem");
-        d = from_dem(file, dem, o.snap_radius_cells);
+        const bool burn = !o.no_burn && file.basin.subbasins.size() > 1;
+        d = from_dem(file, dem, o.snap_radius_cells, burn);
     }
     fs::create_directories(o.out_dir);
     write_outputs(file, d, o, start);

@@ -51,7 +51,7 @@ int main(int argc, char** argv) {
         "  riparia calibrate CALIBRATION [--out DIR] [--update-basin] [--threads N]\n"
         "      fit GR4J/routing parameters per group of sub-basins (docs/calibration.md)\n"
         "  riparia delineate BASIN [--dem FILE | --ldd FILE | --d8 FILE] [--out DIR]\n"
-        "                    [--snap-radius CELLS] [--countries FILE] [--cells]\n"
+        "                    [--snap-radius CELLS] [--countries FILE] [--cells] [--no-burn]\n"
         "      sub-basin polygons, basin-country units and upstream areas at each\n"
         "      sub-basin's outlet (default DEM: ETOPO5; docs/delineation.md)\n"
         "  riparia screen [--out DIR] [--config FILE] [--scenario NAME]... [--members N]\n"
@@ -131,6 +131,8 @@ int main(int argc, char** argv) {
                               "country polygons for basin-country units");
     delineate_cmd->add_flag("--cells", delineate.cells,
                             "also write basin.toml with every upstream cell as a sub-basin");
+    delineate_cmd->add_flag("--no-burn", delineate.no_burn,
+                            "DEM: do not burn the declared network (outlet to downstream outlet)");
     delineate_cmd->add_flag("--quiet,-q", delineate.quiet, "no summary on the terminal");
 
     riparia::app::CalibrateOptions calibrate;

@@ -1,25 +1,40 @@
 #!/bin/sh
-# Nile from ETOPO5: `riparia delineate` wall time (priority-flood with the FIFO pit queue,
-# Barnes et al. 2014 Algorithm 2) with the outlets of Cairo..Juba (the basin reaches Dongola).
-# Baseline in the same run: none inside the CLI; the heap-only fill (Algorithm 1) is compared by
-# the unit test "priority-flood fills a pit" for equality only. Prints seconds per run.
+# Nile from ETOPO5: `riparia delineate` wall time with the outlet chain Juba/Roseires .. Cairo
+# (14 outlets; sea mask, stream burning along the chain, priority-flood with the FIFO pit queue
+# of Barnes et al. 2014 Algorithm 2, D8, accumulation, polygons), and, in the same run, the
+# baseline: the same basin file with --no-burn. Prints each run's wall time, the timings that
+# riparia records and the Nile's upstream area at Cairo (TFDD: 2,961,322 km2).
+# Usage: bench/bench_delineate.sh [path/to/riparia] [runs]   (default: build/riparia, 3)
 set -eu
 exe=${1:-build/riparia}
+runs=${2:-3}
+here=$(cd "$(dirname "$0")" && pwd)
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
-cat > "$dir/nile.toml" <<'TOML'
-[basin]
-name = "nile"
-[[subbasin]]
-id = "NILE"
-country = "EGY"
-area_km2 = 2961322
-lat = 10.0
-lon = 31.0
-outlet = { lat = 30.10, lon = 31.25 }
-gr4j = { x1 = 350.0, x2 = 0.0, x3 = 90.0, x4 = 1.7 }
-TOML
-for k in 1 2 3; do
-    "$exe" delineate "$dir/nile.toml" --out "$dir/out" --quiet
-    python3 -c "import json,sys; t=json.load(open(sys.argv[1]))['timing_s']; print('run', $k, t)" "$dir/out/delineation.json"
+# The Nile's sub-basins of basins/delineation/outlets.toml (ids NILE and NILE_*).
+python3 - "$here/../basins/delineation/outlets.toml" "$dir/nile.toml" <<'PY'
+import sys
+text = open(sys.argv[1]).read()
+blocks = text.split("[[subbasin]]")[1:]
+nile = [b for b in blocks if 'id = "NILE' in b]
+open(sys.argv[2], "w").write('[basin]\nname = "nile"\n' + "".join("[[subbasin]]" + b for b in nile))
+PY
+for mode in burn no-burn; do
+    flag=""
+    [ "$mode" = no-burn ] && flag=--no-burn
+    k=1
+    while [ "$k" -le "$runs" ]; do
+        t0=$(date +%s.%N)
+        "$exe" delineate "$dir/nile.toml" --out "$dir/out" --quiet $flag
+        t1=$(date +%s.%N)
+        python3 - "$dir/out/delineation.json" "$mode" "$k" "$t0" "$t1" <<'PY'
+import json, sys
+j = json.load(open(sys.argv[1]))
+cairo = next(s for s in j["subbasins"] if s["id"] == "NILE")
+t = {k: round(v, 3) for k, v in j["timing_s"].items()}
+print(f"{sys.argv[2]:8s} run {sys.argv[3]}: wall {float(sys.argv[5]) - float(sys.argv[4]):.2f} s, "
+      f"Cairo {cairo['upstream_area_km2']:,.0f} km2, timings {t}")
+PY
+        k=$((k + 1))
+    done
 done

@@ -2,10 +2,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 
 namespace riparia::model {
 
-Raster<float> crop_to_box(const Raster<float>& raster, const LonLatBox& box) {
+template <class T> Raster<T> crop_to_box(const Raster<T>& raster, const LonLatBox& box) {
     const GridGeometry& g = raster.grid;
     const double r_a = (box.lat_min_deg - g.lat0_deg) / g.dlat_deg;
     const double r_b = (box.lat_max_deg - g.lat0_deg) / g.dlat_deg;
@@ -16,7 +17,7 @@ Raster<float> crop_to_box(const Raster<float>& raster, const LonLatBox& box) {
     if (offset < 0) offset += 360.0;
     auto col0 = std::size_t(std::ceil(offset / g.dlon_deg));
     auto ncols = std::size_t(std::floor((box.lon_max_deg - box.lon_min_deg) / g.dlon_deg)) + 1;
-    Raster<float> out;
+    Raster<T> out;
     out.grid = g;
     out.grid.rows = row1 > row0 ? row1 - row0 : 0;
     out.grid.lat0_deg = g.lat_deg(row0);
@@ -33,5 +34,8 @@ Raster<float> crop_to_box(const Raster<float>& raster, const LonLatBox& box) {
             out.values[r * ncols + c] = raster.at(row0 + r, (col0 + c) % g.cols);
     return out;
 }
+
+template Raster<float> crop_to_box(const Raster<float>&, const LonLatBox&);
+template Raster<std::uint8_t> crop_to_box(const Raster<std::uint8_t>&, const LonLatBox&);
 
 } // namespace riparia::model

@@ -12,7 +12,8 @@ struct LonLatBox {
 
 // The cells whose centres lie in the box. A box as wide as the grid keeps every column (and
 // the wrap); otherwise the crop does not wrap and its first longitude is moved into
-// [-180, 180). Rows outside the grid are dropped.
-Raster<float> crop_to_box(const Raster<float>& raster, const LonLatBox& box);
+// [-180, 180). Rows outside the grid are dropped. Defined for float (a DEM) and std::uint8_t
+// (a mask).
+template <class T> Raster<T> crop_to_box(const Raster<T>& raster, const LonLatBox& box);
 
 } // namespace riparia::model

@@ -27,9 +27,10 @@ bool beside_sink(const GridGeometry& grid, const std::vector<std::uint8_t>& land
     return false;
 }
 
-// The seeds: land cells on the border or beside a sink, at their own elevation.
+// The seeds: land cells on the border, beside a sink or given as outlets, at their own elevation.
 FilledDem seed(const Raster<float>& dem, const std::vector<std::uint8_t>& land,
-               std::vector<std::uint8_t>& closed, MinHeap& heap) {
+               std::vector<std::uint8_t>& closed, MinHeap& heap,
+               const std::vector<std::int64_t>& outlets = {}) {
     FilledDem out{dem.values, std::vector<std::int32_t>(dem.values.size(), -1)};
     for (std::size_t c = 0; c < dem.values.size(); ++c) {
         if (!land[c]) {
@@ -39,6 +40,9 @@ FilledDem seed(const Raster<float>& dem, const std::vector<std::uint8_t>& land,
             heap.emplace(dem.values[c], std::int32_t(c));
         }
     }
+    for (const auto c : outlets)
+        if (c >= 0 && land[c] && !closed[c])
+            closed[c] = 1, heap.emplace(dem.values[c], std::int32_t(c));
     return out;
 }
 
@@ -51,10 +55,11 @@ std::vector<std::uint8_t> land_mask(const Raster<float>& dem, float sea_level_m)
     return land;
 }
 
-FilledDem priority_flood(const Raster<float>& dem, const std::vector<std::uint8_t>& land) {
+FilledDem priority_flood(const Raster<float>& dem, const std::vector<std::uint8_t>& land,
+                         const std::vector<std::int64_t>& outlets) {
     std::vector<std::uint8_t> closed(dem.values.size(), 0);
     MinHeap heap;
-    FilledDem out = seed(dem, land, closed, heap);
+    FilledDem out = seed(dem, land, closed, heap, outlets);
     std::queue<std::int32_t> pits;
     while (!heap.empty() || !pits.empty()) {
         std::int32_t c;

@@ -35,8 +35,11 @@ struct FilledDem {
 // terminal depressions below sea level: Caspian, Dead Sea, Qattara) and NaN cells are sinks.
 std::vector<std::uint8_t> land_mask(const Raster<float>& dem, float sea_level_m);
 
-// Priority-Flood with the FIFO pit queue (Barnes et al. 2014, Algorithm 2).
-FilledDem priority_flood(const Raster<float>& dem, const std::vector<std::uint8_t>& land);
+// Priority-Flood with the FIFO pit queue (Barnes et al. 2014, Algorithm 2). `outlets` are
+// further land cells that seed the flood as the border does (the terminal outlets of a declared
+// network, where the water leaves: D8 gives them no downstream cell).
+FilledDem priority_flood(const Raster<float>& dem, const std::vector<std::uint8_t>& land,
+                         const std::vector<std::int64_t>& outlets = {});
 
 // The same fill with a heap only (Barnes et al. 2014, Algorithm 1): the baseline of the bench.
 FilledDem priority_flood_heap_only(const Raster<float>& dem, const std::vector<std::uint8_t>& land);

@@ -27,6 +27,8 @@ std::vector<std::string> screen_args(const ScratchDir& dir, std::vector<std::str
                                   shared_data("aquastat/riparian_countries.csv"),
                                   "--events",
                                   shared_data("tfdd/events_1948_1989.csv"),
+                                  "--countries",
+                                  shared_data("countries/world.gpkg"),
                                   "--quiet"};
     // Options given again in `extra` replace the defaults (CLI11 takes each once).
     for (std::size_t i = 0; i + 1 < extra.size(); ++i) {

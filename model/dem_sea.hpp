@@ -1,0 +1,29 @@
+// Which cells of a DEM are the sea: the cells at or below sea level that are connected to the
+// edge of the DEM, not every cell at or below it. Pure: no I/O.
+//
+// A flood fill (breadth-first, 8-connected, as D8 moves water) from the sea-level-or-lower and
+// missing cells on the DEM's edge (its first and last rows and, for a grid that does not wrap,
+// its first and last columns: on ETOPO5 the Arctic Ocean, which joins every ocean). Depressions
+// below sea level that are not joined to it (Caspian, Dead Sea, Qattara, Turfan) stay land; the
+// priority-flood fills them to their spill level like any pit.
+#pragma once
+
+#include "model/dem_grid.hpp"
+
+#include <cstdint>
+#include <vector>
+
+namespace riparia::model {
+
+// 1 for the sea: cells at or below `sea_level_m` or missing (NaN), joined to the DEM's edge.
+std::vector<std::uint8_t> sea_mask(const Raster<float>& dem, float sea_level_m);
+
+// Land: finite elevations that are not the sea and not in an inland depression below sea level
+// of at least `min_sink_km2` (8-connected cells at or below `sea_level_m`, e.g. the Caspian,
+// Qattara, the Dead Sea): those stay terminal sinks (endorheic: water ends there), smaller
+// ones (delta and valley artefacts of a coarse DEM) are land that the priority-flood fills.
+std::vector<std::uint8_t> land_outside_sea(const Raster<float>& dem,
+                                           const std::vector<std::uint8_t>& sea, float sea_level_m,
+                                           double min_sink_km2);
+
+} // namespace riparia::model
