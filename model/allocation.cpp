@@ -131,6 +131,7 @@ double AllocationSolver::reservoir_outflow(const AllocationDay& day, int v, int 
         lowest, std::max(std::min(day.max_release[r], held - floor), held - day.capacity[r]));
     lowest_outflow_[r] = lowest;
     const double outflow = std::max(lowest, std::min(highest, outflow_cap_[r]));
+    if (!with_slopes_) return outflow; // the slopes below only serve event steps
     pass_through_[v] = release_response(day, r, held, floor);
     // How far the water held may fall before the outflow changes branch (a kink).
     double gap = kInfinity;
@@ -240,7 +241,8 @@ double AllocationSolver::release_response(const AllocationDay& day, int r, doubl
     return slope_of_max(lowest, d_lowest, capped, d_capped);
 }
 
-bool AllocationSolver::evaluate(const AllocationDay& day) {
+bool AllocationSolver::evaluate(const AllocationDay& day, bool with_slopes) {
+    with_slopes_ = with_slopes;
     std::fill(upstream_in_.begin(), upstream_in_.end(), 0.0);
     std::fill(returns_in_.begin(), returns_in_.end(), 0.0);
     bool feasible = true;
@@ -292,7 +294,7 @@ double AllocationSolver::rise_together(const AllocationDay& day, const std::vect
     bool reached = false;
     for (std::size_t iteration = 0; iteration < kMaxRiseEvents && !reached; ++iteration) {
         set_all(t);
-        if (!evaluate(day)) break;
+        if (!evaluate(day, true)) break;
         rise_derivatives(day);
         double step;
         const bool limit = next_event(step);
@@ -337,7 +339,7 @@ double AllocationSolver::rise_together(const AllocationDay& day, const std::vect
 // effect is followed down that path with the exact (one-sided) derivatives of eq. 1-7 at the
 // current point: no finite step; only slopes at rounding level are taken as flat.
 bool AllocationSolver::freeze_blocked(const AllocationDay& day, const std::vector<int>& items) {
-    evaluate(day);
+    evaluate(day, true);
     const double binding = kBindingSlack * scale_;
     bool any = false;
     for (const int i : items) {
@@ -481,7 +483,7 @@ bool AllocationSolver::lower_exactly(const AllocationDay& day, int v, int r, dou
     double cap = start;
     for (std::size_t iteration = 0; iteration < kMaxRiseEvents; ++iteration) {
         outflow_cap_[r] = cap;
-        if (!evaluate(day)) break;
+        if (!evaluate(day, true)) break;
         bool limit;
         const double room = lowering_room(v, limit);
         const double lowest = lowest_outflow_[r];

@@ -92,7 +92,9 @@ class AllocationSolver {
   private:
     // One pass down the tree with the current coverages and reservoir outflow caps: computes
     // every outflow and returns whether all withdrawals and requirements fit (eq. 1-7).
-    bool evaluate(const AllocationDay& day);
+    // with_slopes: also the outflow slopes and kink gaps at reservoirs (pass_through_,
+    // kink_gap_), which only the event steps of a rise or a lowering use.
+    bool evaluate(const AllocationDay& day, bool with_slopes = false);
     void withdraw(const AllocationDay& day, int v, double limit, double& withdrawn,
                   double& own_return);
     double reservoir_outflow(const AllocationDay& day, int v, int r, double available,
@@ -120,6 +122,7 @@ class AllocationSolver {
     std::vector<std::vector<int>> level_items_; // per priority level: demands then requirements
     std::vector<double> return_share_;          // per demand: return_same_day_share
     double tolerance_ = 0, scale_ = 1;
+    bool with_slopes_ = false;
     std::vector<double> pass_through_; // per node: d outflow / d water held, in the last pass
     std::vector<double> d_slack_, d_upstream_in_, d_returns_in_, d_held_; // d / d t of a rise
     std::vector<double> kink_gap_;  // per reservoir: held water to the next kink below
