@@ -20,7 +20,10 @@ std::string gr4j_line(const model::Gr4jParams& p) {
                        p.x2_mm_day, p.x3_mm, p.x4_days);
 }
 std::string routing_line(const model::RoutingParams& r) {
-    return fmt::format("routing = {{ lag_days = {:.7g}, k_days = {:.7g} }}", r.lag_days, r.k_days);
+    const std::string loss =
+        r.loss_fraction > 0 ? fmt::format(", loss_fraction = {:.7g}", r.loss_fraction) : "";
+    return fmt::format("routing = {{ lag_days = {:.7g}, k_days = {:.7g}{} }}", r.lag_days, r.k_days,
+                       loss);
 }
 
 std::vector<std::string> read_lines(const std::string& path) {

@@ -21,6 +21,8 @@ void print_balance(const nlohmann::json& balance) {
                    b["actual_et_hm3"].get<double>(), b["groundwater_exchange_hm3"].get<double>(),
                    b["outflow_hm3"].get<double>(), ds, b["residual_hm3"].get<double>(),
                    b["relative_residual"].get<double>());
+        const double reach_loss_hm3 = b.value("reach_loss_hm3", 0.0); // absent in older records
+        if (reach_loss_hm3 != 0) fmt::print("    reach losses {:.6g} hm3\n", reach_loss_hm3);
     }
     fmt::print("  worst relative residual over {} sub-basins and {} basin(s): {:.2e}\n",
                balance["subbasins"].size(), balance["basins"].size(),

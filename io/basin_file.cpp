@@ -63,7 +63,8 @@ void read_initial(const TomlTable& t, model::Subbasin& s) {
 void read_routing(const TomlTable& t, model::Subbasin& s) {
     const toml::table* table = t.optional_table("routing");
     if (!table) return;
-    TomlTable r(*table, t.file(), t.context() + " routing", {"lag_days", "k_days"});
+    TomlTable r(*table, t.file(), t.context() + " routing",
+                {"lag_days", "k_days", "loss_fraction"});
     if (r.has("lag_days")) {
         s.routing.lag_days =
             number_in(r, "lag_days", 0, model::kMaxLagDays,
@@ -73,6 +74,11 @@ void read_routing(const TomlTable& t, model::Subbasin& s) {
         s.routing.k_days = number_in(
             r, "k_days", 0, model::kMaxReservoirKDays,
             fmt::format("a time constant in [0, {}] days", model::kMaxReservoirKDays).c_str());
+    }
+    if (r.has("loss_fraction")) {
+        s.routing.loss_fraction =
+            number_in(r, "loss_fraction", 0, model::kMaxLossFraction,
+                      fmt::format("a fraction in [0, {}]", model::kMaxLossFraction).c_str());
     }
 }
 

@@ -27,6 +27,7 @@ nlohmann::json balance_to_json(const model::WaterBalance& balance, const model::
                                  {"actual_et_hm3", b.aet_hm3},
                                  {"groundwater_exchange_hm3", b.exchange_hm3},
                                  {"outflow_hm3", b.outflow_hm3},
+                                 {"reach_loss_hm3", b.reach_loss_hm3},
                                  {"storage_start_hm3", b.storage_start_hm3},
                                  {"storage_end_hm3", b.storage_end_hm3},
                                  {"residual_hm3", b.residual_hm3()},

@@ -12,6 +12,11 @@ std::string routing_parameter_problem(const RoutingParams& p) {
     if (!std::isfinite(p.k_days) || p.k_days < 0 || p.k_days > kMaxReservoirKDays) {
         return fmt::format("k_days must be in [0, {}], found {}", kMaxReservoirKDays, p.k_days);
     }
+    if (!std::isfinite(p.loss_fraction) || p.loss_fraction < 0 ||
+        p.loss_fraction > kMaxLossFraction) {
+        return fmt::format("loss_fraction must be in [0, {}], found {}", kMaxLossFraction,
+                           p.loss_fraction);
+    }
     return {};
 }
 
@@ -21,6 +26,8 @@ ChannelState::ChannelState(std::span<const RoutingParams> params) {
     recession_.resize(n);
     reservoir_gain_.resize(n);
     reservoir_.assign(n, 0.0);
+    kept_fraction_.resize(n);
+    last_loss_m3s_day_.assign(n, 0.0);
     lag_whole_days_.resize(n);
     ring_offset_.resize(n + 1);
     ring_head_.assign(n, 0);
@@ -29,6 +36,7 @@ ChannelState::ChannelState(std::span<const RoutingParams> params) {
         const double whole = std::floor(params[i].lag_days);
         lag_whole_days_[i] = static_cast<int>(whole);
         lag_fraction_[i] = params[i].lag_days - whole;
+        kept_fraction_[i] = 1.0 - params[i].loss_fraction;
         const double k = params[i].k_days;
         // a = exp(-1/K); K (1 - a) = -K expm1(-1/K); K = 0 passes the flow straight through.
         recession_[i] = k > 0 ? std::exp(-1.0 / k) : 0.0;
@@ -46,7 +54,10 @@ double ChannelState::route(std::size_t reach, double inflow_m3s) {
     double* ring = &ring_[ring_offset_[reach]];
     int& head = ring_head_[reach]; // ring[head] holds today's inflow, ring[head + k] k days ago
     head = (head + length - 1) % length;
-    ring[head] = inflow_m3s;
+    // The ring holds what entered the reach net of the loss: storage and arrivals are what is kept.
+    const double kept_m3s = kept_fraction_[reach] * inflow_m3s;
+    last_loss_m3s_day_[reach] = inflow_m3s - kept_m3s;
+    ring[head] = kept_m3s;
     const double f = lag_fraction_[reach];
     const double lagged = (1.0 - f) * ring[(head + n) % length] + f * ring[(head + n + 1) % length];
 
@@ -74,7 +85,8 @@ double ChannelState::same_day_gain(std::size_t reach) const {
     if (lag_whole_days_[reach] > 0) return 0.0;
     // (1 - f) of today's inflow enters the linear reservoir today, which lets 1 - K (1 - a) of it
     // out.
-    return (1.0 - lag_fraction_[reach]) * (1.0 - reservoir_gain_[reach]);
+    // The loss comes off first: only (1 - loss_fraction) of the inflow enters the lag.
+    return kept_fraction_[reach] * (1.0 - lag_fraction_[reach]) * (1.0 - reservoir_gain_[reach]);
 }
 
 double ChannelState::storage_m3s_day(std::size_t reach) const {
@@ -92,7 +104,7 @@ double ChannelState::storage_m3s_day(std::size_t reach) const {
 }
 
 std::size_t ChannelState::state_bytes(std::size_t reach) const {
-    return sizeof(double) * (ring_offset_[reach + 1] - ring_offset_[reach] + 4) + 2 * sizeof(int);
+    return sizeof(double) * (ring_offset_[reach + 1] - ring_offset_[reach] + 6) + 2 * sizeof(int);
 }
 
 void ChannelState::save(StateArchive& archive, const std::string& prefix) const {

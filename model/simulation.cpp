@@ -90,6 +90,7 @@ Simulation::Simulation(const Basin& basin, ForcingSource& forcing, int block_day
         basin_index_[i] = basin_index_[basin.network.outlet_of(i)];
     consumed_hm3_.assign(outlets.size(), 0.0);
     evaporated_hm3_.assign(outlets.size(), 0.0);
+    reach_loss_hm3_.assign(outlets.size(), 0.0);
     if (basin.management.empty()) {
         split_trees();
         return;
@@ -190,6 +191,7 @@ void Simulation::run_managed_routing(int days) {
             discharge_[row + node] = managed_outflow_m3s_[node];
             if (basin_.network.downstream(node) != Network::kOutlet) {
                 channels_.route(static_cast<std::size_t>(node), managed_outflow_m3s_[node]);
+                account_reach_loss(node);
             }
         }
     }
@@ -224,9 +226,18 @@ void Simulation::route_tree(const std::vector<int>& order, int days) {
             const int down = basin_.network.downstream(node);
             if (down != Network::kOutlet) {
                 inflow_m3s_[down] += channels_.route(static_cast<std::size_t>(node), outlet_m3s);
+                account_reach_loss(node);
             }
         }
     }
+}
+
+// The reach below `node` lost water on the day it just routed: a sink of its basin's balance.
+// Trees routed in parallel write only their own basin's total.
+void Simulation::account_reach_loss(int node) {
+    if (!account_day_) return;
+    reach_loss_hm3_[basin_index_[node]] +=
+        channels_.last_loss_m3s_day(static_cast<std::size_t>(node)) * units::hm3_per_m3s_day;
 }
 
 void Simulation::accumulate(int days) {
@@ -308,6 +319,7 @@ void Simulation::close_basin_balances() {
         basins[k].outflow_hm3 = outflow_hm3_[k];
         basins[k].consumed_hm3 = consumed_hm3_[k];
         basins[k].evaporated_hm3 = evaporated_hm3_[k];
+        basins[k].reach_loss_hm3 = reach_loss_hm3_[k];
     }
 }
 

@@ -44,6 +44,7 @@ class Simulation {
     void tabulate_radiation();
     void route_tree(const std::vector<int>& order, int days);
     void accumulate(int days);
+    void account_reach_loss(int node);
     void accumulate_management(int days);
     double land_storage_mm(std::size_t i) const;
 
@@ -64,6 +65,7 @@ class Simulation {
     AlignedVector<double> precip_, pet_, temperature_, liquid_, runoff_, aet_, exchange_;
     AlignedVector<double> production_, routing_, swe_out_, discharge_;
     std::vector<double> outflow_hm3_;           // per basin (indexed like network.outlets())
+    std::vector<double> reach_loss_hm3_;        // per basin: channel transmission losses
     std::vector<int> basin_index_;              // per node: index of its basin in network.outlets()
     std::vector<std::vector<int>> tree_orders_; // per basin, when its trees route in parallel
     // Managed basins.

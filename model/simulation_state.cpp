@@ -10,7 +10,7 @@ namespace riparia::model::detail {
 namespace {
 
 // Version of the archive layout written by Simulation::save; a resume refuses any other.
-constexpr std::int64_t kArchiveVersion = 1;
+constexpr std::int64_t kArchiveVersion = 2; // 2: reach losses
 
 // FNV-1a over the basin's structure (ids, topology, managed items and their nodes): a resume
 // refuses a checkpoint of another basin even when its array sizes happen to agree.
@@ -83,6 +83,7 @@ void Simulation::save_balance(StateArchive& archive) const {
     archive.put_reals("balance/basin_outflow_hm3", outflow_hm3_);
     archive.put_reals("balance/basin_consumed_hm3", consumed_hm3_);
     archive.put_reals("balance/basin_evaporated_hm3", evaporated_hm3_);
+    archive.put_reals("balance/basin_reach_loss_hm3", reach_loss_hm3_);
 }
 
 void Simulation::load_balance(const StateArchive& archive) {
@@ -102,6 +103,7 @@ void Simulation::load_balance(const StateArchive& archive) {
     archive.get_reals("balance/basin_outflow_hm3", outflow_hm3_);
     archive.get_reals("balance/basin_consumed_hm3", consumed_hm3_);
     archive.get_reals("balance/basin_evaporated_hm3", evaporated_hm3_);
+    archive.get_reals("balance/basin_reach_loss_hm3", reach_loss_hm3_);
 }
 
 void Simulation::save(StateArchive& archive, std::int64_t next_day, const RunPeriod& period) const {

@@ -29,11 +29,12 @@ struct BasinBalance {
     double outflow_hm3 = 0;       // leaving the basin at its outlet
     double consumed_hm3 = 0;      // withdrawals not returned (consumptive use)
     double evaporated_hm3 = 0;    // open-water evaporation from reservoirs
+    double reach_loss_hm3 = 0;    // transmission losses of the channels (RoutingParams)
     double storage_start_hm3 = 0; // land stores, channels and reservoirs
     double storage_end_hm3 = 0;
     double residual_hm3() const {
         return precip_hm3 - aet_hm3 + exchange_hm3 - outflow_hm3 - consumed_hm3 - evaporated_hm3 -
-               (storage_end_hm3 - storage_start_hm3);
+               reach_loss_hm3 - (storage_end_hm3 - storage_start_hm3);
     }
     double relative_residual() const;
 };

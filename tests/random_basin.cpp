@@ -34,6 +34,8 @@ void RandomForcing::fill(const ForcingBlock& b) {
 
 Basin random_tree(std::size_t n, std::uint64_t seed) {
     std::mt19937_64 rng(seed);
+    // Reach losses draw from their own stream, so the other parameters are those of before.
+    std::mt19937_64 loss_rng(seed ^ 0x9e3779b97f4a7c15ULL);
     std::uniform_real_distribution<double> u(0, 1);
     Basin basin;
     std::vector<std::string> ids, down;
@@ -47,6 +49,10 @@ Basin random_tree(std::size_t n, std::uint64_t seed) {
         s.production_fill = u(rng);
         s.routing_fill = u(rng);
         s.routing = {u(rng) < 0.3 ? 0.0 : 10 * u(rng), u(rng) < 0.3 ? 0.0 : 30 * u(rng)};
+        const double loss_draw = u(loss_rng);
+        s.routing.loss_fraction = loss_draw < 0.5    ? 0.0
+                                  : loss_draw < 0.55 ? kMaxLossFraction
+                                                     : kMaxLossFraction * u(loss_rng);
         if (u(rng) < 0.25) {
             SnowParams p;
             p.threshold_c = 4 * u(rng) - 2;

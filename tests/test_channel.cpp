@@ -1,4 +1,5 @@
-// Channel routing: volume conservation, the linear reservoir's analytic impulse response, lags.
+// Channel routing: volume conservation, the linear reservoir's analytic impulse response, lags,
+// transmission losses.
 #include "model/channel.hpp"
 
 #include <cmath>
@@ -85,8 +86,49 @@ TEST_CASE("routing conserves volume: inflow = outflow + storage left in the chan
     }
 }
 
+TEST_CASE("steady inflow through a losing reach arrives as (1 - f) Q") {
+    // At steady state the lag and the linear reservoir pass what enters: (1 - f) Q.
+    for (const double f : {0.0, 0.1, 0.5, kMaxLossFraction}) {
+        for (const RoutingParams p :
+             {RoutingParams{0.0, 0.0, f}, RoutingParams{2.5, 4.0, f}, RoutingParams{7.0, 0.7, f}}) {
+            INFO("f = " << f << ", lag " << p.lag_days << ", k " << p.k_days);
+            const double q = 250.0;
+            const auto out = route_series(p, std::vector<double>(3000, q));
+            CHECK(out.back() == doctest::Approx((1 - f) * q).epsilon(1e-12));
+            std::vector<RoutingParams> params{p};
+            ChannelState channel(params);
+            channel.route(0, q);
+            CHECK(channel.last_loss_m3s_day(0) == doctest::Approx(f * q).epsilon(1e-14));
+        }
+    }
+}
+
+TEST_CASE("losing reach conserves volume: inflow = arrived + stored + lost") {
+    std::mt19937_64 rng(43);
+    std::uniform_real_distribution<double> lag(0, 20), k(0, 50), flow(0, 1000),
+        loss(0, kMaxLossFraction);
+    for (int trial = 0; trial < 50; ++trial) {
+        std::vector<RoutingParams> params{{lag(rng), k(rng), trial % 5 == 0 ? 0.0 : loss(rng)}};
+        ChannelState channel(params);
+        double in = 0, arrived = 0, lost = 0;
+        for (int day = 0; day < 2000; ++day) {
+            const double q = day % 7 == 0 ? 0.0 : flow(rng);
+            in += q;
+            arrived += channel.route(0, q);
+            lost += channel.last_loss_m3s_day(0);
+        }
+        const double residual = in - arrived - channel.storage_m3s_day(0) - lost;
+        CHECK(std::fabs(residual) <= 1e-12 * in);
+        CHECK(lost == doctest::Approx(params[0].loss_fraction * in).epsilon(1e-10));
+    }
+}
+
 TEST_CASE("routing parameter validation") {
     CHECK(routing_parameter_problem({1.0, 2.0}).empty());
+    CHECK(routing_parameter_problem({1.0, 2.0, kMaxLossFraction}).empty());
+    CHECK_FALSE(routing_parameter_problem({1.0, 2.0, -0.1}).empty());
+    CHECK_FALSE(routing_parameter_problem({1.0, 2.0, 0.96}).empty());
+    CHECK_FALSE(routing_parameter_problem({1.0, 2.0, std::nan("")}).empty());
     CHECK_FALSE(routing_parameter_problem({-1.0, 2.0}).empty());
     CHECK_FALSE(routing_parameter_problem({1.0, -2.0}).empty());
     CHECK_FALSE(routing_parameter_problem({kMaxLagDays + 1, 0.0}).empty());
@@ -96,8 +138,8 @@ TEST_CASE("a day's outflow splits into what was already in the channel and a sam
     std::mt19937_64 rng(3);
     std::uniform_real_distribution<double> u(0, 1);
     for (int trial = 0; trial < 40; ++trial) {
-        const RoutingParams p{trial % 4 == 0 ? 0.0 : 3 * u(rng),
-                              trial % 3 == 0 ? 0.0 : 10 * u(rng)};
+        const RoutingParams p{trial % 4 == 0 ? 0.0 : 3 * u(rng), trial % 3 == 0 ? 0.0 : 10 * u(rng),
+                              trial % 2 == 0 ? 0.0 : kMaxLossFraction * u(rng)};
         std::vector<RoutingParams> params{p};
         ChannelState channel(params);
         for (int day = 0; day < 200; ++day) {

@@ -224,6 +224,20 @@ TEST_CASE("cli: run writes exactly results.nc and run.json, monthly by default")
     CHECK(contains_fragment(record, "\"water_balance\""));
 }
 
+TEST_CASE("cli: a reach loss fraction is read, recorded per basin and printed") {
+    ScratchDir dir("cli-loss");
+    Study s;
+    s.sub(kA).set("routing", "{ lag_days = 1.5, k_days = 2.0, loss_fraction = 0.5 }");
+    const std::string study = s.write(dir.path());
+    const fs::path out = dir.path() / "out";
+    const CommandResult r = run_riparia({"run", study, "--out", out.string()});
+    INFO(describe(r));
+    REQUIRE(r.exit_code == 0);
+    CHECK(contains_fragment(r.out, "reach losses "));
+    const std::string record = riparia::test::read_file((out / "run.json").string());
+    CHECK(contains_fragment(record, "\"reach_loss_hm3\""));
+}
+
 TEST_CASE("cli: run --daily writes one record per day of the study period") {
     ScratchDir dir("cli-daily");
     const std::string study = Study{}.write(dir.path());
@@ -407,6 +421,12 @@ TEST_CASE("cli: bad basin files are refused") {
              s.sub(kA).set("routing", "{ lag_days = -1.0, k_days = 2.0 }");
              return {s.basin_at("routing ="), "subbasin 'A' routing key 'lag_days'", "found -1,",
                      "expected a lag in [0,"};
+         }},
+        {"routing loss_fraction above 0.95",
+         [](Study& s) -> Fragments {
+             s.sub(kA).set("routing", "{ lag_days = 1.5, k_days = 2.0, loss_fraction = 0.97 }");
+             return {s.basin_at("routing ="), "subbasin 'A' routing key 'loss_fraction'",
+                     "found 0.97,", "expected a fraction in [0, 0.95]"};
          }},
     });
 }

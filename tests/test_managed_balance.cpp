@@ -116,6 +116,7 @@ void add_management(Basin& basin, std::uint64_t seed, std::int64_t first_day) {
 } // namespace
 
 TEST_CASE("water balance with management closes to 1e-9 on random managed trees") {
+    double reach_loss_hm3 = 0; // random_tree draws loss fractions: losses are in the balance
     for (std::size_t n : {1u, 3u, 12u, 40u, 150u}) {
         for (std::uint64_t seed = 1; seed <= 3; ++seed) {
             RunSettings settings;
@@ -131,12 +132,16 @@ TEST_CASE("water balance with management closes to 1e-9 on random managed trees"
                         << basin.management.demands.size());
             CHECK(run.balance.worst_relative_residual() <= 1e-9);
             double consumed = 0;
-            for (const auto& b : run.balance.basins)
+            for (const auto& b : run.balance.basins) {
                 consumed += b.consumed_hm3 + b.evaporated_hm3;
+                CHECK(b.reach_loss_hm3 >= 0);
+                reach_loss_hm3 += b.reach_loss_hm3;
+            }
             if (!basin.management.demands.empty() || !basin.management.reservoirs.empty()) {
                 CHECK(consumed > 0); // management took water, and the balance still closes
             }
             CHECK(run.agreement_compliance.size() == basin.management.agreements.size());
         }
     }
+    CHECK(reach_loss_hm3 > 0);
 }
