@@ -8,6 +8,7 @@
 #include "app/commands.hpp"
 #include "app/forcing_library.hpp"
 #include "app/loaded_study.hpp"
+#include "app/stopwatch.hpp"
 #include "app/study_plan.hpp"
 
 #include <chrono>
@@ -65,7 +66,7 @@ std::function<void(int, double)> progress_printer(bool quiet, int total) {
 } // namespace
 
 int calibrate_command(const CalibrateOptions& o) {
-    const auto t0 = std::chrono::steady_clock::now();
+    const auto t0 = Clock::now();
     io::CalibrationFile file = io::load_calibration_file(o.calibration_path);
     const LoadedStudy study = load_study(file.study_path);
     read_calibration_items(file, study.basin.basin, study.period.first_day, study.period.last_day);
@@ -91,7 +92,7 @@ int calibrate_command(const CalibrateOptions& o) {
     if (!o.quiet) fmt::print(stderr, "\n");
     const model::Basin best = problem.basin_with(outcome.search.best_unit);
     outcome.after = problem.evaluate(best);
-    outcome.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    outcome.seconds = seconds_since(t0);
 
     write_json_atomically(o.out_dir, calibration_json(outcome));
     if (o.update_basin) update_basin_parameters(study.basin.path, best, edits_of(file));

@@ -1,6 +1,7 @@
 // riparia delineate: sub-basin geometry from a DEM (priority-flood, D8) or a flow-direction grid
 // (PCRaster LDD, ESRI D8), at each sub-basin's `outlet`. docs/delineation.md has the method.
 #include "app/commands.hpp"
+#include "app/stopwatch.hpp"
 #include "io/basin_file.hpp"
 #include "io/country_units.hpp"
 #include "io/dem_reader.hpp"
@@ -24,11 +25,6 @@ namespace riparia::app {
 namespace {
 
 namespace fs = std::filesystem;
-using Clock = std::chrono::steady_clock;
-
-double seconds_since(Clock::time_point t0) {
-    return std::chrono::duration<double>(Clock::now() - t0).count();
-}
 
 struct Delineation {
     model::FlowGrid flow;
@@ -216,8 +212,9 @@ void write_cells_basin(const io::BasinFile& file, const Delineation& d, const st
     const auto row_km2 = model::row_cell_area_km2(g);
     std::string text = fmt::format(
         "# Written by riparia delineate --cells from {}: every cell upstream of '{}' is a\n"
-        "# sub-basin. GR4J parameters are placeholders (x1 = 350 mm, x2 = 0 mm/d, x3 = 90 mm,\n"
-        "# x4 = 1.7 d, the medians of Perrin et al. 2003, J. Hydrol. 279:275-289); country is\n"
+        "# sub-basin. GR4J parameters are uncalibrated defaults (x1 = 350 mm, x2 = 0 mm/d,\n"
+        "# x3 = 90 mm, x4 = 1.7 d: the medians of Perrin et al. 2003, J. Hydrol. 279:275-289;\n"
+        "# fit them with riparia calibrate); country is\n"
         "# the outlet sub-basin's. Add `climate` (riparia climatology) for the generator.\n"
         "[basin]\nname = \"{}_cells\"\n",
         d.source, s.id, file.basin.name);

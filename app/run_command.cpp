@@ -8,6 +8,7 @@
 #include "app/run_report.hpp"
 #include "app/run_stress.hpp"
 #include "app/shard.hpp"
+#include "app/stopwatch.hpp"
 #include "app/study_plan.hpp"
 #include "io/checksum.hpp"
 #include "io/input_error.hpp"
@@ -27,10 +28,6 @@ namespace riparia::app {
 namespace {
 
 namespace fs = std::filesystem;
-using Clock = std::chrono::steady_clock;
-double seconds_since(Clock::time_point t) {
-    return std::chrono::duration<double>(Clock::now() - t).count();
-}
 
 // The runs dir of the staging folder, checked against the fingerprint on --resume.
 void prepare_runs_dir(const std::string& dir, const std::string& fingerprint, bool resume,

@@ -2,6 +2,7 @@
 #include "app/commands.hpp"
 #include "app/screen_output.hpp"
 #include "app/screen_validation.hpp"
+#include "app/stopwatch.hpp"
 #include "io/input_error.hpp"
 #include "io/stress_config.hpp"
 #include "io/unit_terrain.hpp"
@@ -56,7 +57,7 @@ void select_scenarios(const ScreenOptions& o, model::StressConfig& c) {
 } // namespace
 
 int screen_command(const ScreenOptions& o) {
-    const auto start = std::chrono::steady_clock::now();
+    const auto start = Clock::now();
     model::StressConfig c =
         o.config_path.empty() ? model::StressConfig{} : io::read_stress_config(o.config_path);
     select_scenarios(o, c);
@@ -81,8 +82,7 @@ int screen_command(const ScreenOptions& o) {
         write_atomically(o.validation_path,
                          validation_markdown(basins, rows, events, c, o.command_line));
     }
-    const double seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const double seconds = seconds_since(start);
     if (!o.quiet) {
         print_screen_summary(basins, rows, c, 20);
         fmt::print("\n{} basins x {} scenarios x {} members in {:.2f} s; wrote {}/stress.csv and "

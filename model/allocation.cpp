@@ -536,10 +536,9 @@ void AllocationSolver::set_levels(std::size_t first, std::size_t last, double co
 
 // The largest m such that levels first..m-1 at full coverage (later ones at 0) fit.
 std::size_t AllocationSolver::full_levels_from(const AllocationDay& day, std::size_t first) {
-    std::size_t fits = first, fails = level_items_.size() + 1;
     set_levels(first, level_items_.size(), 1.0);
     if (evaluate(day)) return level_items_.size();
-    fails = level_items_.size();
+    std::size_t fits = first, fails = level_items_.size();
     while (fails - fits > 1) {
         const std::size_t middle = fits + (fails - fits) / 2;
         set_levels(first, middle, 1.0);
