@@ -10,6 +10,7 @@
 #include "app/loaded_study.hpp"
 #include "app/stopwatch.hpp"
 #include "app/study_plan.hpp"
+#include "io/input_error.hpp"
 
 #include <chrono>
 #include <filesystem>
@@ -63,6 +64,24 @@ std::function<void(int, double)> progress_printer(bool quiet, int total) {
     };
 }
 
+// The runs each evaluation simulates: the first `members` members of the study's first scenario
+// and policy.
+std::vector<RunItem> calibration_runs(const StudyPlan& plan, const io::CalibrationFile& file) {
+    std::vector<RunItem> runs;
+    const RunItem& first = plan.items().front();
+    for (const RunItem& item : plan.items()) {
+        if (item.scenario == first.scenario && item.policy == first.policy &&
+            static_cast<int>(runs.size()) < file.members)
+            runs.push_back(item);
+    }
+    if (static_cast<int>(runs.size()) < file.members) {
+        throw io::InputError(fmt::format(
+            "{}: [calibration] members = {} but the study {} has {} member(s): expected at most {}",
+            file.path, file.members, file.study_path, runs.size(), runs.size()));
+    }
+    return runs;
+}
+
 } // namespace
 
 int calibrate_command(const CalibrateOptions& o) {
@@ -71,21 +90,32 @@ int calibrate_command(const CalibrateOptions& o) {
     const LoadedStudy study = load_study(file.study_path);
     read_calibration_items(file, study.basin.basin, study.period.first_day, study.period.last_day);
     const StudyPlan plan(study);
-    ForcingLibrary forcings(plan);
+    ForcingLibrary library(plan);
     const RunItem item = plan.items().front(); // first scenario, first member
-    if (plan.items().size() > 1 && !o.quiet) {
-        fmt::print(stderr, "note: the study has {} runs; calibrating against the first ({})\n",
-                   plan.items().size(), plan.label(item));
+    const std::vector<RunItem> runs = calibration_runs(plan, file);
+    if (plan.items().size() > runs.size() && !o.quiet) {
+        fmt::print(stderr, "note: the study has {} runs; calibrating against {}\n",
+                   plan.items().size(),
+                   runs.size() == 1
+                       ? plan.label(item)
+                       : fmt::format("the first {} members of {}", runs.size(), plan.label(item)));
     }
     omp_set_num_threads(o.threads);
     const model::Basin basin = basin_to_calibrate(plan, item, file.management);
-    ReplayedForcing forcing(forcings.source_for(item));
-    const CalibrationProblem problem(basin, file, study.period, forcing);
+    std::vector<std::unique_ptr<ReplayedForcing>> replayed;
+    std::vector<model::ForcingSource*> forcings;
+    for (const RunItem& run : runs) {
+        replayed.push_back(std::make_unique<ReplayedForcing>(library.source_for(run)));
+        forcings.push_back(replayed.back().get());
+    }
+    const CalibrationProblem problem(basin, file, study.period, forcings);
 
     CalibrationOutcome outcome;
     outcome.file = &file;
     outcome.problem = &problem;
-    outcome.member = plan.label(item);
+    outcome.member = runs.size() == 1
+                         ? plan.label(item)
+                         : fmt::format("{} members from {}", runs.size(), plan.label(item));
     outcome.command_line = o.command_line;
     outcome.before = problem.evaluate(basin);
     outcome.search = search(problem, file, progress_printer(o.quiet, file.max_evaluations));

@@ -75,8 +75,8 @@ double get_parameter(const model::Subbasin& s, CalibratedParameter p) {
 
 CalibrationProblem::CalibrationProblem(const model::Basin& basin, const io::CalibrationFile& file,
                                        const model::RunPeriod& period,
-                                       model::ForcingSource& forcing)
-    : basin_(basin), file_(file), period_(period), forcing_(forcing) {
+                                       std::vector<model::ForcingSource*> forcings)
+    : basin_(basin), file_(file), period_(period), forcings_(std::move(forcings)) {
     for (std::size_t g = 0; g < file.groups.size(); ++g) {
         for (const auto& range : file.groups[g].parameters)
             ranges_.push_back({g, range});
@@ -127,13 +127,12 @@ model::Basin CalibrationProblem::basin_with(const std::vector<double>& unit) con
 
 namespace {
 
-// The simulated counterpart of a target and its objective term.
-TargetFit fit_of(const io::CalibrationTarget& t, const DischargeRecorder& rec, std::size_t k,
-                 const std::vector<std::int64_t>& years) {
+// The simulated counterpart of a target in one member's run (km3/yr, m3/s, CV or the metric).
+double simulated_value(const io::CalibrationTarget& t, const DischargeRecorder& rec, std::size_t k,
+                       const std::vector<std::int64_t>& years) {
     std::vector<double> annual;
     for (std::int64_t y : years)
         annual.push_back(rec.annual_km3(k, y));
-    TargetFit fit;
     if (t.kind == TargetKind::mean_annual_flow) {
         const double km3 = model::mean_of(annual);
         // m3/s: the mean annual volume over the mean year length of those years.
@@ -141,23 +140,27 @@ TargetFit fit_of(const io::CalibrationTarget& t, const DischargeRecorder& rec, s
         for (std::int64_t y : years)
             days += calendar::is_leap_year(static_cast<int>(y)) ? 366 : 365;
         days /= static_cast<double>(years.size());
-        fit.simulated = t.value_in_km3 ? km3 : km3 * 1e9 / (days * 86400.0);
-        fit.term = t.weight * model::squared_relative_error(fit.simulated, t.value);
-    } else if (t.kind == TargetKind::annual_flow_cv) {
-        fit.simulated = model::coefficient_of_variation(annual);
-        fit.term = t.weight * model::squared_relative_error(fit.simulated, t.value);
-    } else {
-        std::vector<double> sim;
-        for (std::int64_t key : t.series.keys) {
-            sim.push_back(t.series.annual
-                              ? rec.annual_km3(k, key)
-                              : rec.daily_m3s(k)[static_cast<std::size_t>(key - rec.first_day())]);
-        }
-        fit.simulated = t.metric == io::SeriesMetric::kge
-                            ? model::kling_gupta_efficiency(sim, t.series.values)
-                            : model::nash_sutcliffe_efficiency(sim, t.series.values);
-        fit.term = t.weight * (1.0 - fit.simulated);
+        return t.value_in_km3 ? km3 : km3 * 1e9 / (days * 86400.0);
     }
+    if (t.kind == TargetKind::annual_flow_cv) return model::coefficient_of_variation(annual);
+    std::vector<double> sim;
+    for (std::int64_t key : t.series.keys) {
+        sim.push_back(t.series.annual
+                          ? rec.annual_km3(k, key)
+                          : rec.daily_m3s(k)[static_cast<std::size_t>(key - rec.first_day())]);
+    }
+    return t.metric == io::SeriesMetric::kge
+               ? model::kling_gupta_efficiency(sim, t.series.values)
+               : model::nash_sutcliffe_efficiency(sim, t.series.values);
+}
+
+// A target's objective term from its simulated value.
+TargetFit fit_of(const io::CalibrationTarget& t, double simulated) {
+    TargetFit fit;
+    fit.simulated = simulated;
+    fit.term = t.kind == TargetKind::series
+                   ? t.weight * (1.0 - simulated)
+                   : t.weight * model::squared_relative_error(simulated, t.value);
     if (!std::isfinite(fit.term)) fit.term = kFailedTerm * t.weight;
     return fit;
 }
@@ -165,15 +168,29 @@ TargetFit fit_of(const io::CalibrationTarget& t, const DischargeRecorder& rec, s
 } // namespace
 
 Evaluation CalibrationProblem::evaluate(const model::Basin& basin) const {
-    DischargeRecorder recorder(nodes_, period_.first_day, period_.last_day);
-    model::RunSettings settings;
-    settings.period = period_;
-    model::simulate(basin, forcing_, &recorder, settings);
+    // Members are independent runs: simulated side by side, summed in member order so the
+    // objective does not depend on the thread count.
+    const int members = static_cast<int>(forcings_.size());
+    std::vector<std::vector<double>> values(forcings_.size());
+#pragma omp parallel for schedule(static) if (members > 1)
+    for (int m = 0; m < members; ++m) {
+        DischargeRecorder recorder(nodes_, period_.first_day, period_.last_day);
+        model::RunSettings settings;
+        settings.period = period_;
+        model::simulate(basin, *forcings_[static_cast<std::size_t>(m)], &recorder, settings);
+        for (const auto& t : file_.targets) {
+            const auto k = static_cast<std::size_t>(
+                std::find(nodes_.begin(), nodes_.end(), t.subbasin) - nodes_.begin());
+            values[static_cast<std::size_t>(m)].push_back(
+                simulated_value(t, recorder, k, complete_years_));
+        }
+    }
     Evaluation e;
-    for (const auto& t : file_.targets) {
-        const auto k = static_cast<std::size_t>(
-            std::find(nodes_.begin(), nodes_.end(), t.subbasin) - nodes_.begin());
-        e.targets.push_back(fit_of(t, recorder, k, complete_years_));
+    for (std::size_t i = 0; i < file_.targets.size(); ++i) {
+        double sum = 0;
+        for (const auto& member : values)
+            sum += member[i];
+        e.targets.push_back(fit_of(file_.targets[i], sum / static_cast<double>(members)));
         e.objective += e.targets.back().term;
     }
     return e;

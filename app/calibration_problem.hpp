@@ -23,10 +23,12 @@ struct Evaluation {
 
 class CalibrationProblem {
   public:
-    // `basin` is the one runs simulate (management already chosen); throws io::InputError when
-    // a mean or CV target has no complete calendar year in the period.
+    // `basin` is the one runs simulate (management already chosen); `forcings` one source per
+    // member simulated in each evaluation (mean and CV targets take the members' average, a
+    // series target the first member). Throws io::InputError when a mean or CV target has no
+    // complete calendar year in the period.
     CalibrationProblem(const model::Basin& basin, const io::CalibrationFile& file,
-                       const model::RunPeriod& period, model::ForcingSource& forcing);
+                       const model::RunPeriod& period, std::vector<model::ForcingSource*> forcings);
 
     std::size_t dimension() const { return ranges_.size(); }
     // The basin's current values, clamped into the bounds, as a normalised vector.
@@ -50,7 +52,7 @@ class CalibrationProblem {
     const model::Basin& basin_;
     const io::CalibrationFile& file_;
     model::RunPeriod period_;
-    model::ForcingSource& forcing_;
+    std::vector<model::ForcingSource*> forcings_;
     std::vector<Slot> ranges_;
     std::vector<std::size_t> nodes_;           // distinct target sub-basins
     std::vector<std::int64_t> complete_years_; // calendar years wholly in the period

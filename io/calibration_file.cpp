@@ -332,8 +332,9 @@ CalibrationFile load_calibration_file(const std::string& path) {
     TomlTable top(f.root, path, "calibration file", {"calibration", "group", "target"});
     const toml::table* table = top.optional_table("calibration");
     if (!table) top.fail_here("missing [calibration] table");
-    TomlTable t(*table, path, "[calibration]",
-                {"study", "management", "algorithm", "local", "max_evaluations", "seed"});
+    TomlTable t(
+        *table, path, "[calibration]",
+        {"study", "management", "algorithm", "local", "max_evaluations", "seed", "members"});
     f.study_path =
         (fs::path(path).parent_path() / t.required_string("study")).lexically_normal().string();
     f.management = read_bool(t, *table, "management", false);
@@ -346,6 +347,10 @@ CalibrationFile load_calibration_file(const std::string& path) {
     const auto seed = t.optional_integer("seed").value_or(1);
     if (seed < 0) t.fail("seed", fmt::format("found {}, expected an integer >= 0", seed));
     f.seed = static_cast<std::uint64_t>(seed);
+    const auto members = t.optional_integer("members").value_or(1);
+    if (members < 1 || members > 1000)
+        t.fail("members", fmt::format("found {}, expected 1 .. 1000", members));
+    f.members = static_cast<int>(members);
     return f;
 }
 
@@ -358,8 +363,15 @@ void read_calibration_items(CalibrationFile& f, const model::Basin& basin, std::
     const toml::array* targets = table_array(f, "target", "calibration target");
     for (std::size_t n = 0; n < targets->size(); ++n) {
         f.targets.push_back(read_target(*(*targets)[n].as_table(), f.path, n, basin));
-        if (f.targets.back().kind == TargetKind::series)
+        if (f.targets.back().kind == TargetKind::series) {
             clip_to_period(f.targets.back().series, first_day, last_day);
+            if (f.members > 1) {
+                throw InputError(fmt::format(
+                    "{}: [[target]] {} is a series (day-by-day against observed weather) but "
+                    "[calibration] members = {}: expected members = 1 with series targets",
+                    f.path, n + 1, f.members));
+            }
+        }
     }
 }
 

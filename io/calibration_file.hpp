@@ -63,6 +63,10 @@ struct CalibrationFile {
     std::string local = "bobyqa";   // polish: bobyqa, neldermead, none
     int max_evaluations = 2000;
     std::uint64_t seed = 1;
+    // Members of the study's first scenario and policy simulated per evaluation; mean and CV
+    // targets are compared with the members' average (a generator's 30-year realisations
+    // differ by several per cent, most in arid basins).
+    int members = 1;
     std::vector<CalibrationGroup> groups;
     std::vector<CalibrationTarget> targets;
     toml::table root;
