@@ -7,7 +7,7 @@ namespace riparia::app {
 std::vector<io::ResultVariable> result_variables(bool with_snow) {
     std::vector<io::ResultVariable> v = {
         {"runoff", "runoff generated on the sub-basin's own area (GR4J Q)", "mm d-1", ""},
-        {"discharge", "discharge at the sub-basin outlet, upstream inflow included", "m3 s-1",
+        {"dis", "discharge at the sub-basin outlet, upstream inflow included", "m3 s-1",
          "water_volume_transport_in_river_channel"},
         {"precipitation", "precipitation, rain and snow", "mm d-1", "lwe_precipitation_rate"},
         {"pet", "potential evapotranspiration", "mm d-1", ""},

@@ -152,6 +152,10 @@ void NetcdfResults::define_set(const InstanceSet& set, std::vector<int> dims) {
 void NetcdfResults::define_series(const ResultVariable& v, const std::vector<int>& dims,
                                   const std::vector<std::size_t>& chunks,
                                   const std::string& coordinates, std::size_t width) {
+    if (v.units.empty() || (v.long_name.empty() && v.standard_name.empty())) {
+        throw std::logic_error(path_ + ": variable " + v.name +
+                               " needs units and a long_name or standard_name (CF)");
+    }
     int id;
     check(nc_def_var(ncid_, v.name.c_str(), NC_DOUBLE, static_cast<int>(dims.size()), dims.data(),
                      &id),

@@ -86,7 +86,7 @@ double write_observations(const ScratchDir& dir) {
     const CommandResult r = run_riparia({"run", study, "--out", dir / "truth", "--daily", "-q"});
     REQUIRE_MESSAGE(r.exit_code == 0, describe(r));
     std::size_t times = 0, nodes = 0;
-    const auto q = read_netcdf_variable(dir / "truth/results.nc", "discharge", &times, &nodes);
+    const auto q = read_netcdf_variable(dir / "truth/results.nc", "dis", &times, &nodes);
     REQUIRE(nodes == 3);
     const auto d0 = calendar::day_number(*calendar::parse_iso_date(kFirst));
     std::string csv = "date,value\n";

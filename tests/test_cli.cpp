@@ -177,7 +177,7 @@ struct Study {
 
 std::size_t time_records(const std::string& results_nc) {
     std::size_t times = 0, nodes = 0;
-    riparia::test::read_netcdf_variable(results_nc, "discharge", &times, &nodes);
+    riparia::test::read_netcdf_variable(results_nc, "dis", &times, &nodes);
     CHECK(nodes == 3);
     return times;
 }
@@ -250,8 +250,8 @@ TEST_CASE("cli: run --daily writes one record per day of the study period") {
           std::vector<std::string>{"results.nc", "run.json", "stress.csv", "stress.json"});
     CHECK(leftovers_in(dir.path()).empty());
     std::size_t times = 0, nodes = 0;
-    const auto q = riparia::test::read_netcdf_variable((out / "results.nc").string(), "discharge",
-                                                       &times, &nodes);
+    const auto q =
+        riparia::test::read_netcdf_variable((out / "results.nc").string(), "dis", &times, &nodes);
     CHECK(times == 731); // 2000 is a leap year: 366 + 365, warm-up days not written
     CHECK(nodes == 3);
     CHECK(std::all_of(q.begin(), q.end(), [](double v) { return std::isfinite(v) && v >= 0; }));

@@ -80,7 +80,7 @@ TEST_CASE("ensemble: results.nc has scenario, policy and member dimensions with 
     CHECK(entries_of(dir.path() / "out") ==
           std::vector<std::string>{"results.nc", "run.json", "stress.csv", "stress.json"});
     const std::string file = dir / "out/results.nc";
-    const auto discharge = read(file, "discharge", 4);
+    const auto discharge = read(file, "dis", 4);
     CHECK(discharge.values.size() == 2 * 3 * 1 * 48 * 4);
     const std::string header = riparia::test::read_file(file); // labels are stored as strings
     for (const char* label : {"baseline", "dry", "as built", "bigger dam, new demand", "pristine"})
@@ -150,7 +150,7 @@ TEST_CASE("ensemble: a policy edits by id and the pristine counterfactual has no
     CHECK(std::isnan(eflow.at(0, 1, 0, 0, 0))); // removed by the policy
     // Pristine: no withdrawals, so the outlet's discharge is the natural one: at least that of
     // the managed runs over the whole period (consumption only takes water away).
-    const auto q = read(file, "discharge", 4);
+    const auto q = read(file, "dis", 4);
     double natural = 0, managed = 0;
     for (std::size_t t = 0; t < 48; ++t) {
         natural += q.at(0, 2, 0, t, 3);
@@ -172,7 +172,7 @@ TEST_CASE("ensemble: one thread, two threads and two shards merged give identica
     run({"run", study, "--out", dir / "s0", "--shard", "0/2", "--quiet"});
     run({"run", study, "--out", dir / "s1", "--shard", "1/2", "--quiet"});
     run({"merge", "--out", dir / "merged", dir / "s1", dir / "s0", "--quiet"});
-    for (const char* variable : {"discharge", "reservoir_storage", "demand_withdrawal",
+    for (const char* variable : {"dis", "reservoir_storage", "demand_withdrawal",
                                  "agreement_delivered", "aet", "routing_store"}) {
         INFO(variable);
         const auto one = read_netcdf_variable(dir / "one/results.nc", variable);
@@ -204,7 +204,7 @@ TEST_CASE("ensemble: 1, 2 and 4 MPI ranks write the numbers one process writes")
         CHECK(contains_fragment(r.out, "x " + std::to_string(ranks) + " rank(s)"));
         CHECK(entries_of(out) ==
               std::vector<std::string>{"results.nc", "run.json", "stress.csv", "stress.json"});
-        for (const char* variable : {"discharge", "reservoir_storage", "demand_deficit"}) {
+        for (const char* variable : {"dis", "reservoir_storage", "demand_deficit"}) {
             const auto a = read_netcdf_variable(dir / "single/results.nc", variable);
             const auto b = read_netcdf_variable(out + "/results.nc", variable);
             REQUIRE(a.size() == b.size());
@@ -232,7 +232,7 @@ TEST_CASE("ensemble: an explicit list of combinations runs only those") {
     const auto r = run_riparia({"run", dir / "study.toml", "--out", dir / "out"});
     REQUIRE_MESSAGE(r.exit_code == 0, describe(r));
     CHECK(contains_fragment(r.out, "1 run(s)"));
-    const auto q = read(dir / "out/results.nc", "discharge", 4);
+    const auto q = read(dir / "out/results.nc", "dis", 4);
     CHECK(std::isnan(q.at(0, 0, 0, 0, 0)));
     CHECK_FALSE(std::isnan(q.at(1, 2, 0, 0, 0)));
 }

@@ -67,7 +67,7 @@ TEST_CASE("GR4J reproduces the airGR reference run through riparia run --daily")
     CHECK(dr <= 1e-6);
 
     // Discharge is runoff over the 360 km2 catchment: Q [m3/s] = Q [mm/d] * area / 86.4.
-    const auto discharge = read_netcdf_variable(out + "/results.nc", "discharge");
+    const auto discharge = read_netcdf_variable(out + "/results.nc", "dis");
     for (std::size_t d = 0; d < reference.size(); d += 97) {
         CHECK(discharge[d] == doctest::Approx(runoff[d] * 360.0 / 86.4).epsilon(1e-12));
     }

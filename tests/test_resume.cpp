@@ -57,8 +57,12 @@ bool identical(const std::vector<double>& a, const std::vector<double>& b) {
     return true;
 }
 
-const char* const kVariables[] = {"discharge",      "precipitation",       "reservoir_storage",
-                                  "demand_deficit", "agreement_delivered", "production_store"};
+const char* const kVariables[] = {"dis",
+                                  "precipitation",
+                                  "reservoir_storage",
+                                  "demand_deficit",
+                                  "agreement_delivered",
+                                  "production_store"};
 
 } // namespace
 
