@@ -53,13 +53,16 @@ double ChannelState::route(std::size_t reach, double inflow_m3s) {
     const int length = n + 2;
     double* ring = &ring_[ring_offset_[reach]];
     int& head = ring_head_[reach]; // ring[head] holds today's inflow, ring[head + k] k days ago
-    head = (head + length - 1) % length;
+    head = head == 0 ? length - 1 : head - 1;
     // The ring holds what entered the reach net of the loss: storage and arrivals are what is kept.
     const double kept_m3s = kept_fraction_[reach] * inflow_m3s;
     last_loss_m3s_day_[reach] = inflow_m3s - kept_m3s;
     ring[head] = kept_m3s;
     const double f = lag_fraction_[reach];
-    const double lagged = (1.0 - f) * ring[(head + n) % length] + f * ring[(head + n + 1) % length];
+    // (head + n) and (head + n + 1) modulo length, without the divisions (head < length = n + 2).
+    const int at_n = head + n < length ? head + n : head + n - length;
+    const int at_n1 = at_n + 1 < length ? at_n + 1 : 0;
+    const double lagged = (1.0 - f) * ring[at_n] + f * ring[at_n1];
 
     const double s0 = reservoir_[reach];
     const double s1 = s0 * recession_[reach] + lagged * reservoir_gain_[reach];

@@ -26,6 +26,15 @@ using Clock = std::chrono::steady_clock;
 constexpr std::ptrdiff_t kMinGroupsForThreads = 4;
 // Below this many sub-basins the routing of independent trees stays on one thread.
 constexpr std::size_t kMinNodesForTreeThreads = 256;
+// Each of the eleven day arrays of a block holds stride x days doubles: a year-long block costs
+// 32 KB per sub-basin, which dominates memory on continental networks (32 GB for a million
+// sub-basins). Blocks are shortened so that an array stays under this many values (32 MiB);
+// results do not depend on the block length (tests/test_checkpoint.cpp).
+constexpr std::size_t kMaxBlockCells = std::size_t{1} << 22;
+int longest_block_days(std::size_t stride) {
+    return static_cast<int>(std::clamp<std::size_t>(
+        kMaxBlockCells / std::max<std::size_t>(stride, 1), 1, kMaxBlockDays));
+}
 double seconds_since(Clock::time_point start) {
     return std::chrono::duration<double>(Clock::now() - start).count();
 }
@@ -59,15 +68,19 @@ Simulation::Simulation(const Basin& basin, ForcingSource& forcing, int block_day
                        const std::vector<HanasakiClimatology>& climatology)
     : basin_(basin), forcing_(forcing), count_(basin.subbasins.size()),
       stride_(padded_count(basin.subbasins.size())),
-      block_days_(std::clamp(block_days, 1, kMaxBlockDays)),
+      block_days_(std::clamp(block_days, 1, longest_block_days(stride_))),
       gr4j_(gr4j_params_of(basin), fills(basin, true), fills(basin, false)),
       channels_(routing_of(basin)) {
     swe_mm_.assign(count_, 0.0);
     inflow_m3s_.assign(count_, 0.0);
     needs_pet_.assign(count_, 0);
+    area_km2_.assign(count_, 0.0);
     for (std::size_t i = 0; i < count_; ++i) {
         if (basin.subbasins[i].snow) swe_mm_[i] = basin.subbasins[i].snow->initial_swe_mm;
         needs_pet_[i] = forcing.has_pet(i) ? 0 : 1;
+        if (needs_pet_[i]) pet_nodes_.push_back(static_cast<int>(i));
+        if (basin.subbasins[i].snow) snow_nodes_.push_back(static_cast<int>(i));
+        area_km2_[i] = basin.subbasins[i].area_km2;
     }
     tabulate_radiation();
     const std::size_t cells = stride_ * static_cast<std::size_t>(block_days_);
@@ -135,22 +148,21 @@ void Simulation::prepare_inputs(int days) {
     for (int d = 0; d < days; ++d) {
         day_of_year_[d] = calendar::day_of_year(calendar::date_of(block_first_day_ + d));
     }
-    for (std::size_t i = 0; i < count_; ++i) {
-        const Subbasin& sb = basin_.subbasins[i];
-        for (int d = 0; d < days; ++d) {
-            const std::size_t at = static_cast<std::size_t>(d) * stride_ + i;
-            if (needs_pet_[i]) {
-                pet_[at] = oudin_pet_mm_day_from_radiation(
-                    temperature_[at], radiation_MJ_m2_[radiation_row_[i] + day_of_year_[d] - 1]);
-            }
-            if (sb.snow) {
-                liquid_[at] =
-                    snow_step(*sb.snow, precip_[at], temperature_[at], swe_mm_[i]).liquid_mm;
-            } else {
-                liquid_[at] = precip_[at];
-            }
-            swe_out_[at] = swe_mm_[i];
+    // Day by day along the rows (a sub-basin's days are a stride apart): each pack still sees its
+    // days in order, and only the sub-basins with Oudin PET or snow are visited for them.
+    for (int d = 0; d < days; ++d) {
+        const std::size_t row = static_cast<std::size_t>(d) * stride_;
+        for (const int i : pet_nodes_) {
+            pet_[row + i] = oudin_pet_mm_day_from_radiation(
+                temperature_[row + i], radiation_MJ_m2_[radiation_row_[i] + day_of_year_[d] - 1]);
         }
+        std::copy_n(&precip_[row], count_, &liquid_[row]);
+        for (const int i : snow_nodes_) {
+            liquid_[row + i] = snow_step(*basin_.subbasins[i].snow, precip_[row + i],
+                                         temperature_[row + i], swe_mm_[i])
+                                   .liquid_mm;
+        }
+        std::copy_n(swe_mm_.data(), count_, &swe_out_[row]);
     }
 }
 
@@ -218,9 +230,8 @@ void Simulation::route_tree(const std::vector<int>& order, int days) {
     for (int d = 0; d < days; ++d) {
         const std::size_t row = static_cast<std::size_t>(d) * stride_;
         for (const int node : order) {
-            const Subbasin& sb = basin_.subbasins[node];
             const double outlet_m3s =
-                units::mm_day_to_m3s(runoff_[row + node], sb.area_km2) + inflow_m3s_[node];
+                units::mm_day_to_m3s(runoff_[row + node], area_km2_[node]) + inflow_m3s_[node];
             inflow_m3s_[node] = 0.0;
             discharge_[row + node] = outlet_m3s;
             const int down = basin_.network.downstream(node);

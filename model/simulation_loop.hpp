@@ -58,6 +58,8 @@ class Simulation {
     ChannelState channels_;
     std::vector<double> swe_mm_, inflow_m3s_;
     std::vector<char> needs_pet_;
+    std::vector<int> pet_nodes_, snow_nodes_; // sub-basins with Oudin PET, with a snow table
+    std::vector<double> area_km2_;            // per sub-basin, read by the routing every day
     std::vector<int> day_of_year_;
     std::vector<double> radiation_MJ_m2_;    // per distinct latitude: 366 days
     std::vector<std::size_t> radiation_row_; // per sub-basin: its latitude's first day
