@@ -44,6 +44,7 @@ struct DelineateOptions {
     std::string dem_path, ldd_path, d8_path; // at most one; none: the default DEM (ETOPO5)
     std::string out_dir = "delineation";
     std::string countries_path; // empty: one unit per sub-basin, in its basin file's country
+    std::string sinks_path;     // DEM: declared endorheic terminal sinks ([[sink]] TOML)
     int snap_radius_cells = 3;
     bool cells = false;   // also write basin.toml with every upstream cell as a sub-basin
     bool no_burn = false; // DEM: no stream burning along the declared network

@@ -6,6 +6,7 @@
 #include "io/input_error.hpp"
 
 #include <CLI/CLI.hpp>
+#include <cpl_error.h>
 #include <fmt/format.h>
 
 namespace {
@@ -20,6 +21,9 @@ std::string joined(int argc, char** argv) {
 } // namespace
 
 int main(int argc, char** argv) {
+    // GDAL's default handler prints "ERROR 1: ..." lines on stderr; the readers quote the failure
+    // (CPLGetLastErrorMsg) in their one-line messages instead.
+    CPLSetErrorHandler(CPLQuietErrorHandler);
     riparia::app::MpiSession session(argc, argv);
     riparia::app::set_mpi(&session);
     CLI::App cli{"riparia: simulate a shared river basin — rainfall-runoff, routing, reservoirs, "

@@ -93,7 +93,9 @@ model::DemandSpec read_demand(const toml::table& table, const std::string& label
         t.fail("consumptive_fraction",
                fmt::format("found {}, expected a fraction in [0, 1]", d.consumptive_fraction));
     }
-    d.return_node = d.consumptive_fraction < 1 ? read_return_node(t, c, d.node) : -1;
+    // Checked even when all is consumed: an upstream return sub-basin is wrong either way.
+    const int return_node = read_return_node(t, c, d.node);
+    d.return_node = d.consumptive_fraction < 1 ? return_node : -1;
     if (!t.has("priority")) t.fail_here("missing required key 'priority' (an integer >= 1)");
     d.priority = priority_of(t, "priority", 1);
     return d;

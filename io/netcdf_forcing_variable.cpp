@@ -161,10 +161,17 @@ void GridVariable::read_layout(FileVar& fv, std::vector<FileTimes>& times) {
         }
     }
     if (!time_first) {
-        throw InputError(fmt::format("{}: variable '{}': found dimensions ({}), expected time "
+        // A first dimension with a coordinate in other units: say which units were found.
+        const auto first = dims.empty() ? std::nullopt : f.find_variable(f.dimension_name(dims[0]));
+        const std::string units = first ? f.text_attribute(*first, "units").value_or("") : "";
+        const std::string found_units =
+            units.empty()
+                ? ""
+                : fmt::format(" with '{}' in units '{}'", f.dimension_name(dims[0]), units);
+        throw InputError(fmt::format("{}: variable '{}': found dimensions ({}){}, expected time "
                                      "first, as (time, lat, lon), with a time coordinate in "
                                      "'<unit> since <date>'",
-                                     f.path(), name_, shape));
+                                     f.path(), name_, shape, found_units));
     }
     if (files_.empty()) {
         grid_ = grid;
