@@ -32,8 +32,12 @@ import json, sys
 j = json.load(open(sys.argv[1]))
 cairo = next(s for s in j["subbasins"] if s["id"] == "NILE")
 t = {k: round(v, 3) for k, v in j["timing_s"].items()}
-print(f"{sys.argv[2]:8s} run {sys.argv[3]}: wall {float(sys.argv[5]) - float(sys.argv[4]):.2f} s, "
+wall = float(sys.argv[5]) - float(sys.argv[4])
+print(f"{sys.argv[2]:8s} run {sys.argv[3]}: wall {wall:.2f} s, "
       f"Cairo {cairo['upstream_area_km2']:,.0f} km2, timings {t}")
+print(json.dumps({"bench": "delineate", "mode": sys.argv[2], "run": int(sys.argv[3]),
+                  "wall_s": round(wall, 3), "cairo_upstream_km2": cairo["upstream_area_km2"],
+                  "tfdd_nile_km2": 2961322, "goal_s": 10}))
 PY
         k=$((k + 1))
     done

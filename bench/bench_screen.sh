@@ -15,3 +15,5 @@ t1=$(time_run 1)
 t2=$(time_run 2)
 echo "screen 310 x 3 x 100: 1 thread ${t1} s (baseline), 2 threads ${t2} s," \
      "speed-up $(echo "scale=2; $t1 / $t2" | bc)x (target: < 60 s)"
+printf '{"bench":"screen","basins":310,"scenarios":3,"members":100,"one_thread_s":%.3f,"two_threads_s":%.3f,"ratio_2t_vs_1t":%.3f,"goal_s":60}\n' \
+  "$t1" "$t2" "$(echo "$t1 / $t2" | bc -l)"

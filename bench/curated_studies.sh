@@ -31,3 +31,5 @@ echo "curated studies, 1 thread:"
 one=$(run_all 1)
 printf "total: all cores %.2f s, 1 thread %.2f s (ratio %.2fx); goal: under 60 s on 2 cores\n" \
   "$all" "$one" "$(echo "$one / $all" | bc -l)"
+printf '{"bench":"curated_studies","all_cores_s":%.3f,"one_thread_s":%.3f,"ratio_all_vs_1t":%.3f,"goal_s":60}\n' \
+  "$all" "$one" "$(echo "$one / $all" | bc -l)"

@@ -48,3 +48,6 @@ if [ -x /usr/bin/time ]; then
   m40=$(peak_kib "$build/riparia" run "$study" --out "$work/m40" --quiet --threads 1)
   echo "  peak memory: 10 members $((m10 / 1024)) MiB, $members members $((m40 / 1024)) MiB"
 fi
+# One JSON line for bench/run_benchmarks.py (MPI and memory figures when measured).
+echo "{\"bench\":\"ensemble_throughput\",\"members\":$members,\"years\":$years,\"threads_1_s\":$t1,\"threads_2_s\":$t2,\"member_years_per_s_2t\":$(rate "$t2"),\"ratio_2t_vs_1t\":$(echo "$t1 / $t2" | bc -l | xargs printf %.3f)${r2:+,\"mpi_1_s\":$r1,\"mpi_2_s\":$r2,\"ratio_mpi_2_vs_1\":$(echo "$r1 / $r2" | bc -l | xargs printf %.3f)}${m40:+,\"peak_rss_bytes_10_members\":$((m10 * 1024)),\"peak_rss_bytes\":$((m40 * 1024))}}"
+
