@@ -46,6 +46,22 @@ AllocationSolver::AllocationSolver(const AllocationNetwork& network)
     }
     for (auto& [priority, items] : by_priority)
         level_items_.push_back(items);
+    for (const auto& d : network.demands)
+        item_node_.push_back(d.node);
+    for (const auto& k : network.requirements)
+        item_node_.push_back(k.node);
+    position_.assign(nodes_, 0);
+    upstream_of_.assign(nodes_, {});
+    returns_to_.assign(nodes_, {});
+    for (std::size_t p = 0; p < nodes_; ++p) {
+        const int v = order_[p];
+        position_[v] = p;
+        if (network.downstream[v] >= 0) upstream_of_[network.downstream[v]].push_back(v);
+        for (const int j : demands_at_[v]) {
+            const int back_to = network.demands[j].return_node;
+            if (back_to >= 0 && back_to != v) returns_to_[back_to].push_back(j);
+        }
+    }
     for (const auto& d : network.demands) {
         if (return_bypasses_reservoir(network, d)) {
             throw std::invalid_argument("allocation: a demand's return flow bypasses a reservoir");
@@ -69,9 +85,9 @@ AllocationSolver::AllocationSolver(const AllocationNetwork& network)
     outflow_cap_.assign(network.reservoirs.size(), kInfinity);
     lowest_outflow_.assign(network.reservoirs.size(), 0.0);
     outflow_.assign(nodes_, 0.0);
-    upstream_in_.assign(nodes_, 0.0);
-    returns_in_.assign(nodes_, 0.0);
     held_.assign(nodes_, 0.0);
+    return_flow_.assign(demand_count_, 0.0);
+    changed_.assign(nodes_, 1);
 }
 
 double return_same_day_share(const AllocationNetwork& network,
@@ -112,10 +128,14 @@ void AllocationSolver::withdraw(const AllocationDay& day, int v, double limit, d
         withdrawal_[j] = w;
         withdrawn += w;
         const double back = (1.0 - d.consumptive_fraction) * w;
-        if (d.return_node == v)
+        if (d.return_node == v) {
             own_return += back;
-        else if (d.return_node >= 0)
-            returns_in_[d.return_node] += back * return_share_[j];
+        } else if (d.return_node >= 0) {
+            if (back != return_flow_[j]) {
+                return_flow_[j] = back;
+                mark_changed(d.return_node);
+            }
+        }
     }
 }
 
@@ -130,8 +150,15 @@ double AllocationSolver::reservoir_outflow(const AllocationDay& day, int v, int 
     const double highest = std::max(
         lowest, std::max(std::min(day.max_release[r], held - floor), held - day.capacity[r]));
     lowest_outflow_[r] = lowest;
-    const double outflow = std::max(lowest, std::min(highest, outflow_cap_[r]));
-    if (!with_slopes_) return outflow; // the slopes below only serve event steps
+    return std::max(lowest, std::min(highest, outflow_cap_[r]));
+}
+
+// The outflow slope and the gap to the next kink of reservoir r at the water it held in the last
+// pass; only the event steps of a rise or a lowering use them.
+void AllocationSolver::reservoir_slopes(const AllocationDay& day, int r) {
+    const int v = network_.reservoirs[r].node;
+    const double held = held_[v];
+    const double floor = std::min(day.dead_storage[r], day.storage[r] - day.evaporation[r]);
     pass_through_[v] = release_response(day, r, held, floor);
     // How far the water held may fall before the outflow changes branch (a kink).
     double gap = kInfinity;
@@ -141,7 +168,6 @@ double AllocationSolver::reservoir_outflow(const AllocationDay& day, int v, int 
         if (kink < held) gap = std::min(gap, held - kink);
     }
     kink_gap_[r] = gap;
-    return outflow;
 }
 
 // d slack / d t for every limit when all rising items rise together by dt, at the current point
@@ -241,34 +267,67 @@ double AllocationSolver::release_response(const AllocationDay& day, int r, doubl
     return slope_of_max(lowest, d_lowest, capped, d_capped);
 }
 
+void AllocationSolver::mark_changed(int v) {
+    changed_[v] = 1;
+    first_changed_ = std::min(first_changed_, position_[v]);
+}
+
+void AllocationSolver::set_coverage(int item, double coverage) {
+    if (coverage_[item] == coverage) return;
+    coverage_[item] = coverage;
+    mark_changed(item_node_[item]);
+}
+
+void AllocationSolver::set_outflow_cap(int r, double cap) {
+    if (outflow_cap_[r] == cap) return;
+    outflow_cap_[r] = cap;
+    mark_changed(network_.reservoirs[r].node);
+}
+
+// Node v from its inputs: what arrives from upstream and from returns (eq. 1), withdrawals,
+// outflow and the slack of its requirements. The sums add the same terms in the same order as a
+// pass down the whole tree, each a fused multiply-add, so the result never depends on which nodes
+// were computed again.
+void AllocationSolver::update_node(const AllocationDay& day, int v) {
+    double upstream_in = 0, returns_in = 0;
+    for (const int u : upstream_of_[v])
+        upstream_in = std::fma(network_.same_day_gain[u], outflow_[u], upstream_in);
+    for (const int j : returns_to_[v])
+        returns_in = std::fma(return_flow_[j], return_share_[j], returns_in);
+    const double available = day.inflow_m3s[v] + upstream_in + returns_in; // eq. 1
+    const int r = reservoir_at_[v];
+    const double limit =
+        r < 0 ? available
+              : day.storage[r] - day.evaporation[r] -
+                    std::min(day.dead_storage[r], day.storage[r] - day.evaporation[r]) + available;
+    double withdrawn, own_return;
+    withdraw(day, v, limit, withdrawn, own_return);
+    const double outflow = r < 0 ? std::max(0.0, available - withdrawn) + own_return // eq. 3
+                                 : reservoir_outflow(day, v, r, available, withdrawn, own_return);
+    for (const int k : requirements_at_[v]) {
+        const double required = coverage_[demand_count_ + k] * day.required_m3s[k];
+        slack_[nodes_ + k] = outflow - required;
+    }
+    if (outflow == outflow_[v]) return;
+    outflow_[v] = outflow;
+    if (network_.downstream[v] >= 0) mark_changed(network_.downstream[v]);
+}
+
 bool AllocationSolver::evaluate(const AllocationDay& day, bool with_slopes) {
-    with_slopes_ = with_slopes;
-    std::fill(upstream_in_.begin(), upstream_in_.end(), 0.0);
-    std::fill(returns_in_.begin(), returns_in_.end(), 0.0);
-    bool feasible = true;
-    for (const int v : order_) {
-        const double available = day.inflow_m3s[v] + upstream_in_[v] + returns_in_[v]; // eq. 1
-        const int r = reservoir_at_[v];
-        const double limit =
-            r < 0 ? available
-                  : day.storage[r] - day.evaporation[r] -
-                        std::min(day.dead_storage[r], day.storage[r] - day.evaporation[r]) +
-                        available;
-        double withdrawn, own_return;
-        withdraw(day, v, limit, withdrawn, own_return);
-        const double outflow = r < 0
-                                   ? std::max(0.0, available - withdrawn) + own_return // eq. 3
-                                   : reservoir_outflow(day, v, r, available, withdrawn, own_return);
-        outflow_[v] = outflow;
-        for (const int k : requirements_at_[v]) {
-            const double required = coverage_[demand_count_ + k] * day.required_m3s[k];
-            slack_[nodes_ + k] = outflow - required;
-        }
-        const int down = network_.downstream[v];
-        if (down >= 0) upstream_in_[down] += network_.same_day_gain[v] * outflow;
+    for (std::size_t p = first_changed_; p < nodes_; ++p) {
+        const int v = order_[p];
+        if (!changed_[v]) continue;
+        changed_[v] = 0;
+        update_node(day, v);
+    }
+    first_changed_ = nodes_;
+    if (with_slopes) {
+        for (std::size_t r = 0; r < network_.reservoirs.size(); ++r)
+            reservoir_slopes(day, static_cast<int>(r));
     }
     // A limit may not lose more than the tolerance below its floor: 0, or where rounding left
     // it when the current rise began (so that rounding never blocks, nor accumulates).
+    bool feasible = true;
     for (std::size_t c = 0; c < slack_.size(); ++c) {
         feasible = feasible && slack_[c] >= slack_floor_[c] - tolerance_;
     }
@@ -279,7 +338,7 @@ double AllocationSolver::rise_together(const AllocationDay& day, const std::vect
                                        double from) {
     auto set_all = [&](double c) {
         for (const int i : items)
-            coverage_[i] = c;
+            set_coverage(i, c);
     };
     set_all(from);
     evaluate(day);
@@ -399,7 +458,7 @@ void AllocationSolver::solve_level(const AllocationDay& day, const std::vector<i
         const bool empty = i < static_cast<int>(demand_count_)
                                ? day.request_m3s[i] <= 0
                                : day.required_m3s[i - demand_count_] <= 0;
-        coverage_[i] = empty ? 1.0 : 0.0;
+        set_coverage(i, empty ? 1.0 : 0.0);
         if (!empty) rising_.push_back(i);
     }
     double level = 0;
@@ -460,20 +519,20 @@ void AllocationSolver::keep_storage(const AllocationDay& day) {
         if (r < 0) continue;
         if (!current) evaluate(day);
         double low = lowest_outflow_[r], high = outflow_[v];
-        outflow_cap_[r] = low;
+        set_outflow_cap(r, low);
         current = true;
         if (high <= low || evaluate(day)) continue; // nothing to keep, or it can all be kept
         if (lower_exactly(day, v, r, high)) continue;
         current = false;
         for (int step = 0; step < kBisectionSteps; ++step) {
             const double middle = 0.5 * (low + high);
-            outflow_cap_[r] = middle;
+            set_outflow_cap(r, middle);
             if (evaluate(day))
                 high = middle;
             else
                 low = middle;
         }
-        outflow_cap_[r] = high;
+        set_outflow_cap(r, high);
     }
 }
 
@@ -482,20 +541,20 @@ void AllocationSolver::keep_storage(const AllocationDay& day) {
 bool AllocationSolver::lower_exactly(const AllocationDay& day, int v, int r, double start) {
     double cap = start;
     for (std::size_t iteration = 0; iteration < kMaxRiseEvents; ++iteration) {
-        outflow_cap_[r] = cap;
+        set_outflow_cap(r, cap);
         if (!evaluate(day, true)) break;
         bool limit;
         const double room = lowering_room(v, limit);
         const double lowest = lowest_outflow_[r];
         const double next = std::max(lowest, cap - room);
         if (limit || next <= lowest) {
-            outflow_cap_[r] = next;
+            set_outflow_cap(r, next);
             if (evaluate(day)) return true;
             break;
         }
         cap = std::max(lowest, next - kKinkOvershoot * (1.0 + room));
     }
-    outflow_cap_[r] = start;
+    set_outflow_cap(r, start);
     return false;
 }
 
@@ -531,7 +590,7 @@ void AllocationSolver::write_result(const AllocationDay& day, AllocationResult& 
 void AllocationSolver::set_levels(std::size_t first, std::size_t last, double coverage) {
     for (std::size_t l = first; l < last; ++l)
         for (const int i : level_items_[l])
-            coverage_[i] = coverage;
+            set_coverage(i, coverage);
 }
 
 // The largest m such that levels first..m-1 at full coverage (later ones at 0) fit.
@@ -565,6 +624,8 @@ void AllocationSolver::solve(const AllocationDay& day, AllocationResult& result)
     std::fill(outflow_cap_.begin(), outflow_cap_.end(), kInfinity);
     std::fill(slack_floor_.begin(), slack_floor_.end(), 0.0);
     std::fill(coverage_.begin(), coverage_.end(), 0.0);
+    std::fill(changed_.begin(), changed_.end(), 1); // a new day: every node anew
+    first_changed_ = 0;
     // Levels that can be served in full rise to 1 one after the other, two passes each; the
     // longest run of such levels is found at once by bisection on "levels next..m-1 all at 1
     // (the rest at 0) fit" — the same state the level-by-level rise reaches, since priorities

@@ -90,15 +90,23 @@ class AllocationSolver {
     void solve(const AllocationDay& day, AllocationResult& result);
 
   private:
-    // One pass down the tree with the current coverages and reservoir outflow caps: computes
-    // every outflow and returns whether all withdrawals and requirements fit (eq. 1-7).
-    // with_slopes: also the outflow slopes and kink gaps at reservoirs (pass_through_,
-    // kink_gap_), which only the event steps of a rise or a lowering use.
+    // A pass down the tree with the current coverages and reservoir outflow caps: brings every
+    // outflow up to date and returns whether all withdrawals and requirements fit (eq. 1-7).
+    // Only nodes whose inputs changed since the last pass are computed again (a coverage, a cap,
+    // or what arrives from upstream); each sums its inputs in the same order as a full pass, so
+    // the result is bit-identical to one. with_slopes: also the outflow slopes and kink gaps at
+    // reservoirs (pass_through_, kink_gap_), which only the event steps of a rise or a lowering
+    // use.
     bool evaluate(const AllocationDay& day, bool with_slopes = false);
+    void update_node(const AllocationDay& day, int v);
     void withdraw(const AllocationDay& day, int v, double limit, double& withdrawn,
                   double& own_return);
     double reservoir_outflow(const AllocationDay& day, int v, int r, double available,
                              double withdrawn, double own_return);
+    void reservoir_slopes(const AllocationDay& day, int r);
+    void mark_changed(int v);
+    void set_coverage(int item, double coverage);
+    void set_outflow_cap(int r, double cap);
     void solve_level(const AllocationDay& day, const std::vector<int>& items);
     std::size_t full_levels_from(const AllocationDay& day, std::size_t first);
     void set_levels(std::size_t first, std::size_t last, double coverage);
@@ -121,8 +129,12 @@ class AllocationSolver {
     std::vector<std::vector<int>> requirements_at_;
     std::vector<std::vector<int>> level_items_; // per priority level: demands then requirements
     std::vector<double> return_share_;          // per demand: return_same_day_share
+    std::vector<int> item_node_;                // per item: the node it draws on or is checked at
+    std::vector<std::size_t> position_;         // per node: its index in order_
+    std::vector<std::vector<int>> upstream_of_; // per node: nodes draining into it, in order_
+    std::vector<std::vector<int>> returns_to_;  // per node: demands returning to it from another
+                                                // node, in the order a full pass meets them
     double tolerance_ = 0, scale_ = 1;
-    bool with_slopes_ = false;
     std::vector<double> pass_through_; // per node: d outflow / d water held, in the last pass
     std::vector<double> d_slack_, d_upstream_in_, d_returns_in_, d_held_; // d / d t of a rise
     std::vector<double> kink_gap_;  // per reservoir: held water to the next kink below
@@ -132,8 +144,11 @@ class AllocationSolver {
     std::vector<double> coverage_;            // per item (demands, then requirements)
     std::vector<double> withdrawal_;          // per demand, in the last pass
     std::vector<double> slack_, slack_floor_; // per limit: nodes, then requirements
-    std::vector<double> outflow_cap_; // per reservoir, +inf while coverages are being raised
-    std::vector<double> outflow_, upstream_in_, returns_in_, held_; // per node
+    std::vector<double> outflow_cap_;    // per reservoir, +inf while coverages are being raised
+    std::vector<double> outflow_, held_; // per node
+    std::vector<double> return_flow_;    // per demand: (1 - consumptive) x withdrawal
+    std::vector<char> changed_;          // per node: inputs changed since the last pass
+    std::size_t first_changed_ = 0;      // lowest position in order_ of a changed node
     std::vector<double> lowest_outflow_; // per reservoir: max(0, X - C) in the last pass
     std::vector<char> active_;           // per item, while its level is being solved
     std::vector<int> rising_;            // items still rising
