@@ -1,5 +1,6 @@
 #include "io/run_record.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <ctime>
 #include <fmt/format.h>
@@ -50,13 +51,17 @@ nlohmann::json balance_to_json(const model::WaterBalance& balance, const model::
 }
 
 namespace {
-nlohmann::json years_to_json(const std::vector<model::ComplianceYear>& years) {
+// `by_volume`: an annual-volume agreement is honoured over the year when the flow at its point
+// reaches the volume, whatever the days it came on; other kinds count what each day delivered.
+nlohmann::json years_to_json(const std::vector<model::ComplianceYear>& years, bool by_volume) {
     nlohmann::json out = nlohmann::json::array();
     for (const auto& y : years) {
+        const double counted = by_volume ? std::min(y.flow_hm3, y.required_hm3) : y.delivered_hm3;
         out.push_back({{"year", y.year},
                        {"required_hm3", y.required_hm3},
                        {"delivered_hm3", y.delivered_hm3},
-                       {"compliance", y.required_hm3 > 0 ? y.delivered_hm3 / y.required_hm3 : 1.0},
+                       {"flow_hm3", y.flow_hm3},
+                       {"compliance", y.required_hm3 > 0 ? counted / y.required_hm3 : 1.0},
                        {"days_short", y.days_short}});
     }
     return out;
@@ -68,17 +73,19 @@ nlohmann::json management_to_json(const model::RunSummary& summary, const model:
     nlohmann::json out;
     out["agreements"] = nlohmann::json::array();
     for (std::size_t a = 0; a < m.agreements.size(); ++a) {
+        const bool by_volume = m.agreements[a].kind == model::AgreementKind::annual_volume;
         out["agreements"].push_back(
             {{"id", m.agreements[a].id},
              {"name", m.agreements[a].name},
              {"countries", {m.agreements[a].upstream_country, m.agreements[a].downstream_country}},
-             {"years", years_to_json(summary.agreement_compliance[a])}});
+             {"compliance_by", by_volume ? "annual volume" : "day"},
+             {"years", years_to_json(summary.agreement_compliance[a], by_volume)}});
     }
     out["environmental_flows"] = nlohmann::json::array();
     for (std::size_t k = 0; k < m.environmental_flows.size(); ++k) {
         out["environmental_flows"].push_back(
             {{"id", m.environmental_flows[k].id},
-             {"years", years_to_json(summary.flow_compliance[k])}});
+             {"years", years_to_json(summary.flow_compliance[k], false)}});
     }
     const auto& t = summary.management_totals;
     out["totals_hm3"] = {{"withdrawn", t.withdrawn},

@@ -39,7 +39,7 @@ AllocationNetwork network_of(const Basin& basin, std::vector<double> same_day_ga
 }
 
 std::vector<ComplianceYear>& year_of(std::vector<ComplianceYear>& years, int year) {
-    if (years.empty() || years.back().year != year) years.push_back({year, 0, 0, 0});
+    if (years.empty() || years.back().year != year) years.push_back({year, 0, 0, 0, 0});
     return years;
 }
 
@@ -47,7 +47,7 @@ std::vector<ComplianceYear>& year_of(std::vector<ComplianceYear>& years, int yea
 void save_years(StateArchive& archive, const std::string& name,
                 const std::vector<std::vector<ComplianceYear>>& items) {
     std::vector<std::int64_t> counts, years, days_short;
-    std::vector<double> required, delivered;
+    std::vector<double> required, delivered, flow;
     for (const auto& item : items) {
         counts.push_back(static_cast<std::int64_t>(item.size()));
         for (const ComplianceYear& y : item) {
@@ -55,6 +55,7 @@ void save_years(StateArchive& archive, const std::string& name,
             days_short.push_back(y.days_short);
             required.push_back(y.required_hm3);
             delivered.push_back(y.delivered_hm3);
+            flow.push_back(y.flow_hm3);
         }
     }
     archive.put_integers(name + "/year_count", counts);
@@ -62,6 +63,7 @@ void save_years(StateArchive& archive, const std::string& name,
     archive.put_integers(name + "/days_short", days_short);
     archive.put_reals(name + "/required_hm3", required);
     archive.put_reals(name + "/delivered_hm3", delivered);
+    archive.put_reals(name + "/flow_hm3", flow);
 }
 
 void load_years(const StateArchive& archive, const std::string& name,
@@ -74,17 +76,18 @@ void load_years(const StateArchive& archive, const std::string& name,
         total += static_cast<std::size_t>(c);
     }
     std::vector<std::int64_t> years(total), days_short(total);
-    std::vector<double> required(total), delivered(total);
+    std::vector<double> required(total), delivered(total), flow(total);
     archive.get_integers(name + "/year", years);
     archive.get_integers(name + "/days_short", days_short);
     archive.get_reals(name + "/required_hm3", required);
     archive.get_reals(name + "/delivered_hm3", delivered);
+    archive.get_reals(name + "/flow_hm3", flow);
     std::size_t at = 0;
     for (std::size_t k = 0; k < items.size(); ++k) {
         items[k].clear();
         for (std::int64_t n = 0; n < counts[k]; ++n, ++at) {
             items[k].push_back({static_cast<int>(years[at]), required[at], delivered[at],
-                                static_cast<int>(days_short[at])});
+                                static_cast<int>(days_short[at]), flow[at]});
         }
     }
 }
@@ -356,16 +359,18 @@ void WaterManager::record(std::int64_t day, bool account, ManagementDay& f) {
     f.met_m3s.assign(result_.met_m3s.begin() + flows, result_.met_m3s.begin() + flows + agreements);
     if (!account) return;
     const int year = calendar::date_of(day).year;
-    auto add = [&](std::vector<ComplianceYear>& years, double required, double met) {
+    auto add = [&](std::vector<ComplianceYear>& years, double required, double met, int node) {
         ComplianceYear& y = year_of(years, year).back();
         y.required_hm3 += required * units::hm3_per_m3s_day;
         y.delivered_hm3 += met * units::hm3_per_m3s_day;
+        y.flow_hm3 += result_.outflow_m3s[static_cast<std::size_t>(node)] * units::hm3_per_m3s_day;
         if (met < required * (1 - 1e-9)) ++y.days_short;
     };
     for (std::size_t k = 0; k < flows; ++k)
-        add(flow_years_[k], f.flow_required_m3s[k], f.flow_met_m3s[k]);
+        add(flow_years_[k], f.flow_required_m3s[k], f.flow_met_m3s[k],
+            m.environmental_flows[k].node);
     for (std::size_t a = 0; a < agreements; ++a)
-        add(agreement_years_[a], f.required_m3s[a], f.met_m3s[a]);
+        add(agreement_years_[a], f.required_m3s[a], f.met_m3s[a], m.agreements[a].node);
     for (std::size_t j = 0; j < m.demands.size(); ++j) {
         const double w = result_.delivered_m3s[j] * units::hm3_per_m3s_day;
         const double consumed =

@@ -30,6 +30,9 @@ struct ComplianceYear {
     double required_hm3 = 0;
     double delivered_hm3 = 0; // min(required, actual) summed over the days
     int days_short = 0;       // days with delivered < required (beyond rounding)
+    // The actual flow at the point summed over the days: an annual-volume agreement is honoured
+    // over the year when it reaches required_hm3, whatever the days it came on.
+    double flow_hm3 = 0;
 };
 
 struct ManagementTotals { // over the reported period, hm3

@@ -134,3 +134,28 @@ TEST_CASE("agreement schedule: the Ganges 1996 bands by flow at Farakka") {
     // Outside January-May the schedule asks nothing.
     CHECK(run(basin, 3000.0, 200).required == 0.0);
 }
+
+TEST_CASE("agreement annual_volume: the year's flow at the point against the volume") {
+    // 120 m3/s for the first 181 days of 2001, then 20 m3/s: each dry day falls short of the even
+    // daily share (58.67 m3/s), but the year's flow (120 x 181 + 20 x 184 days) exceeds the volume.
+    Basin basin = border_river();
+    AgreementSpec a = agreement(AgreementKind::annual_volume);
+    a.annual_volume_hm3 = 1850.234;
+    basin.management.agreements.push_back(a);
+    WaterManager manager(basin, {1.0, 1.0}, {});
+    const double pet[2] = {0.0, 0.0};
+    std::vector<double> outflow;
+    ManagementDay figures;
+    const std::int64_t first = riparia::calendar::day_number({2001, 1, 1});
+    for (int d = 0; d < 365; ++d) {
+        const double inflow[2] = {d < 181 ? 120.0 : 20.0, 0.0};
+        manager.step(first + d, inflow, pet, true, outflow, figures);
+    }
+    const ComplianceYear& year = manager.agreement_compliance()[0].at(0);
+    const double daily = 1850.234 / 365 / 0.0864;
+    CHECK(year.required_hm3 == doctest::Approx(1850.234));
+    CHECK(year.flow_hm3 == doctest::Approx((120.0 * 181 + 20.0 * 184) * 0.0864));
+    CHECK(year.delivered_hm3 == doctest::Approx((daily * 181 + 20.0 * 184) * 0.0864));
+    CHECK(year.days_short == 184);
+    CHECK(year.flow_hm3 > year.required_hm3); // honoured over the year
+}
