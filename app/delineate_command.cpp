@@ -5,6 +5,7 @@
 #include "io/basin_file.hpp"
 #include "io/country_units.hpp"
 #include "io/dem_reader.hpp"
+#include "io/dem_sinks.hpp"
 #include "io/flow_direction_reader.hpp"
 #include "io/input_error.hpp"
 #include "io/polygonize.hpp"
@@ -35,6 +36,7 @@ struct Delineation {
     std::string source;
     model::LonLatBox box; // the crop of a DEM
     nlohmann::json burn;  // the stream burning of a DEM, null when none
+    nlohmann::json sinks; // the declared terminal sinks of a DEM, null when none
     nlohmann::json timing_s = nlohmann::json::object();
 };
 
@@ -137,18 +139,28 @@ std::vector<model::LonLatSegment> network_segments(const model::Basin& basin) {
 // Inland depressions below 0 m at least this large are terminal sinks (Dead Sea ~1,000 km2).
 constexpr double inland_sink_min_km2 = 500;
 
-// Crop, sea, burning, priority-flood and D8 for one crop box.
+// Crop, sea, declared sinks, burning, priority-flood and D8 for one crop box.
 model::FlowGrid flow_in_box(const model::Raster<float>& dem, const model::Raster<std::uint8_t>& sea,
-                            const io::BasinFile& file, bool burn, Delineation& d) {
+                            const io::BasinFile& file, const std::vector<io::DeclaredSink>& sinks,
+                            bool burn, Delineation& d) {
     model::Raster<float> crop = model::crop_to_box(dem, d.box);
-    const auto land = model::land_outside_sea(crop, model::crop_to_box(sea, d.box).values, 0.0f,
-                                              inland_sink_min_km2);
+    auto land = model::land_outside_sea(crop, model::crop_to_box(sea, d.box).values, 0.0f,
+                                        inland_sink_min_km2);
     std::vector<std::int64_t> terminal; // where the burnt network ends: it drains out there
+    const model::BurnSettings settings;
+    const auto segments = network_segments(file.basin);
+    const auto delta_cells = burn ? model::land_along_network(crop, land, segments, settings) : 0;
+    std::vector<model::GeoPoint> points;
+    for (const auto& s : sinks)
+        points.push_back(s.point);
+    const auto sink_cells = model::declare_sinks(crop.grid, land, points);
+    if (!sinks.empty()) d.sinks = {{"declared", sinks.size()}, {"cells_in_crop", sink_cells}};
     if (burn) {
-        const model::BurnSettings settings;
-        const auto cells = model::burn_streams(crop, land, network_segments(file.basin), settings);
+        const auto cells = model::burn_streams(crop, land, segments, settings);
         d.burn = {{"depth_m", settings.depth_m},
                   {"gradient_m_per_km", settings.gradient_m_per_km},
+                  {"delta_depth_m", settings.delta_depth_m},
+                  {"delta_cells_made_land", delta_cells},
                   {"cells", cells}};
         for (const int k : file.basin.network.outlets())
             if (!file.basin.network.upstream(std::size_t(k)).empty()) {
@@ -159,7 +171,8 @@ model::FlowGrid flow_in_box(const model::Raster<float>& dem, const model::Raster
     return model::d8_directions(crop, model::priority_flood(crop, land, terminal), land);
 }
 
-Delineation from_dem(const io::BasinFile& file, const std::string& path, int radius, bool burn) {
+Delineation from_dem(const io::BasinFile& file, const std::string& path,
+                     const std::vector<io::DeclaredSink>& sinks, int radius, bool burn) {
     auto t0 = Clock::now();
     const model::Raster<float> dem = io::read_dem(path);
     Delineation d;
@@ -172,7 +185,7 @@ Delineation from_dem(const io::BasinFile& file, const std::string& path, int rad
     for (double margin = 5;; margin *= 2) { // grow the crop until no basin reaches its edge
         t0 = Clock::now();
         d.box = initial_box(file.basin, margin);
-        d.flow = flow_in_box(dem, sea, file, burn, d);
+        d.flow = flow_in_box(dem, sea, file, sinks, burn, d);
         d.timing_s["burn_fill_d8"] = seconds_since(t0);
         route(file, radius, d);
         if (!touches_border(d) || margin > 360) return d;
@@ -303,6 +316,7 @@ void write_outputs(const io::BasinFile& file, const Delineation& d, const Deline
                        {"dlon_deg", d.flow.grid.dlon_deg},
                        {"dlat_deg", d.flow.grid.dlat_deg}}},
                      {"burn", d.burn},
+                     {"sinks", d.sinks},
                      {"countries", o.countries_path},
                      {"country_code_field", units.code_field},
                      {"earth_radius_km", model::earth_mean_radius_km}};
@@ -339,7 +353,9 @@ int delineate_command(const DelineateOptions& o) {
         const std::string dem = o.dem_path.empty() ? io::default_dem_path : o.dem_path;
         require_file(dem, "--dem");
         const bool burn = !o.no_burn && file.basin.subbasins.size() > 1;
-        d = from_dem(file, dem, o.snap_radius_cells, burn);
+        const auto sinks =
+            o.sinks_path.empty() ? std::vector<io::DeclaredSink>{} : io::read_sinks(o.sinks_path);
+        d = from_dem(file, dem, sinks, o.snap_radius_cells, burn);
     }
     fs::create_directories(o.out_dir);
     write_outputs(file, d, o, start);

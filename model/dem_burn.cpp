@@ -38,6 +38,20 @@ std::vector<std::int64_t> rasterise_segment(const GridGeometry& grid, const LonL
     return cells;
 }
 
+std::size_t land_along_network(const Raster<float>& dem, std::vector<std::uint8_t>& land,
+                               const std::vector<LonLatSegment>& segments,
+                               const BurnSettings& settings) {
+    std::size_t count = 0;
+    for (const auto& segment : segments)
+        for (const auto c : rasterise_segment(dem.grid, segment)) {
+            const float z = dem.values[c];
+            if (land[c] || !std::isfinite(z) || z < -settings.delta_depth_m) continue;
+            land[c] = 1;
+            ++count;
+        }
+    return count;
+}
+
 std::size_t burn_streams(Raster<float>& dem, const std::vector<std::uint8_t>& land,
                          const std::vector<LonLatSegment>& segments, const BurnSettings& settings) {
     const GridGeometry& g = dem.grid;

@@ -21,6 +21,10 @@ namespace riparia::model {
 struct BurnSettings {
     double depth_m = 300;            // below the DEM along the network
     double gradient_m_per_km = 0.01; // minimum fall along the trench toward the outlet
+    // Sea cells on the declared network no deeper than this are the river's delta and channel:
+    // ETOPO5 gives Bangladesh's Padma and Meghna -10 m, joined to the Bay of Bengal, and its
+    // 5' cells mix channels, tidal flats and land. Deeper cells stay sea.
+    double delta_depth_m = 10;
 };
 
 struct LonLatSegment {
@@ -32,6 +36,14 @@ struct LonLatSegment {
 // D8 neighbour of the previous one (columns take the short way round on a wrapping grid).
 // Empty when an end is off the grid.
 std::vector<std::int64_t> rasterise_segment(const GridGeometry& grid, const LonLatSegment& s);
+
+// The declared network is land down to its outlets: each sea cell on a segment (land = 0) whose
+// elevation is at least -settings.delta_depth_m becomes land, so that a river declared across a
+// delta that the DEM has at or below sea level reaches its terminal outlet; a deeper cell stays
+// sea (an outlet there is still in the sea). Returns the number of cells given back to the land.
+std::size_t land_along_network(const Raster<float>& dem, std::vector<std::uint8_t>& land,
+                               const std::vector<LonLatSegment>& segments,
+                               const BurnSettings& settings);
 
 // Lowers `dem` along the segments, given upstream first (a segment that starts where another
 // ended continues from that cell's burnt level). Only `land` cells are burnt; the walk stops

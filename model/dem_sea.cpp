@@ -17,7 +17,7 @@ bool on_edge(const GridGeometry& grid, std::size_t cell) {
 
 std::vector<std::uint8_t> sea_mask(const Raster<float>& dem, float sea_level_m) {
     const auto& z = dem.values;
-    const auto low = [&](std::size_t c) { return !std::isfinite(z[c]) || z[c] <= sea_level_m; };
+    const auto low = [&](std::size_t c) { return !std::isfinite(z[c]) || z[c] < sea_level_m; };
     std::vector<std::uint8_t> sea(z.size(), 0);
     std::deque<std::size_t> queue;
     for (std::size_t c = 0; c < z.size(); ++c)
@@ -46,7 +46,7 @@ std::vector<std::uint8_t> land_outside_sea(const Raster<float>& dem,
     std::vector<std::uint8_t> seen(sea.size(), 0);
     std::vector<std::size_t> part;
     for (std::size_t c0 = 0; c0 < z.size(); ++c0) { // each inland depression below sea level
-        if (!land[c0] || seen[c0] || z[c0] > sea_level_m) continue;
+        if (!land[c0] || seen[c0] || z[c0] >= sea_level_m) continue;
         part.assign(1, c0);
         seen[c0] = 1;
         double km2 = 0;
@@ -54,7 +54,7 @@ std::vector<std::uint8_t> land_outside_sea(const Raster<float>& dem,
             km2 += row_km2[part[i] / dem.grid.cols];
             for (int k = 0; k < 8; ++k) {
                 const auto n = neighbour(dem.grid, part[i], k);
-                if (n < 0 || seen[n] || !land[n] || z[n] > sea_level_m) continue;
+                if (n < 0 || seen[n] || !land[n] || z[n] >= sea_level_m) continue;
                 seen[n] = 1;
                 part.push_back(std::size_t(n));
             }
@@ -64,6 +64,18 @@ std::vector<std::uint8_t> land_outside_sea(const Raster<float>& dem,
                 land[c] = 0;
     }
     return land;
+}
+
+std::size_t declare_sinks(const GridGeometry& grid, std::vector<std::uint8_t>& land,
+                          const std::vector<GeoPoint>& sinks) {
+    std::size_t marked = 0;
+    for (const auto& p : sinks) {
+        const auto c = cell_at(grid, p.lat_deg, p.lon_deg);
+        if (c < 0) continue;
+        marked += land[c];
+        land[c] = 0;
+    }
+    return marked;
 }
 
 } // namespace riparia::model

@@ -1,6 +1,7 @@
 #!/bin/sh
 # Delineates the basins of outlets.toml from ETOPO5 with the built riparia (stream burning along
-# the declared outlet chains, and once more with --no-burn) and compares the upstream areas of
+# the declared outlet chains, the endorheic terminal sinks of sinks.toml, and once more with
+# --no-burn) and compares the upstream areas of
 # the terminal outlets (no `downstream`) with the TFDD register (sum of each basin's
 # basin-country rows), writing areas.md.
 # Usage: basins/delineation/run.sh [path/to/riparia]   (default: build/riparia)
@@ -10,8 +11,10 @@ root=$(cd "$here/../.." && pwd)
 exe=${1:-$root/build/riparia}
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-"$exe" delineate "$here/outlets.toml" --out "$out/burnt" --snap-radius 4 --quiet
-"$exe" delineate "$here/outlets.toml" --out "$out/unburnt" --snap-radius 4 --quiet --no-burn
+"$exe" delineate "$here/outlets.toml" --out "$out/burnt" --snap-radius 4 --quiet \
+    --sinks "$here/sinks.toml"
+"$exe" delineate "$here/outlets.toml" --out "$out/unburnt" --snap-radius 4 --quiet --no-burn \
+    --sinks "$here/sinks.toml"
 python3 - "$out/burnt/delineation.json" "$out/unburnt/delineation.json" \
     "$root/../shared/data/tfdd/basin_country_register.csv" "$here/outlets.toml" \
     "$here/areas.md.partial" <<'PY'
@@ -21,27 +24,29 @@ tfdd = {}
 with open(register, encoding="utf-8-sig") as f:
     for row in csv.DictReader(f):
         tfdd[row["bcode"]] = tfdd.get(row["bcode"], 0.0) + float(row["area"] or 0)
-bcode = {"AMU": "ARAL", "SYR": "ARAL"}  # two rivers of the Aral basin
+bcode = {"AMU": "ARAL", "SYR": "ARAL"}  # the chains of the Aral Sea's two rivers
 declared = {t["id"]: t.get("downstream") for t in tomllib.load(open(outlets, "rb"))["subbasin"]}
 
 
 def terminal_areas(path):
-    got, chain = {}, {}
+    got, chain, moved = {}, {}, {}
     for s in json.load(open(path))["subbasins"]:
         code = bcode.get(s["id"].split("_")[0], s["id"].split("_")[0])
+        moved[code] = max(moved.get(code, 0.0), s["moved_km"])
         ok, n = chain.get(code, (0, 0))
         if declared[s["id"]] is None:
             got[code] = got.get(code, 0.0) + s["upstream_area_km2"]
         else:
             chain[code] = (ok + (s["downstream_delineated"] == declared[s["id"]]), n + 1)
-    return got, chain
+    return got, chain, moved
 
 
-got, chain = terminal_areas(result)
-before, _ = terminal_areas(unburnt)
+got, chain, moved = terminal_areas(result)
+before, _, _ = terminal_areas(unburnt)
 lines = ["| basin (TFDD BCODE) | TFDD km² | delineated km² | difference % | within 15 % "
-         "| chain outlets draining to the declared next | --no-burn km² | --no-burn % |",
-         "|---|---:|---:|---:|---|---:|---:|---:|"]
+         "| chain outlets draining to the declared next | largest snap move km "
+         "| --no-burn km² | --no-burn % |",
+         "|---|---:|---:|---:|---|---:|---:|---:|---:|"]
 for code, km2 in got.items():
     ref = tfdd[code]
     diff = 100.0 * (km2 - ref) / ref
@@ -49,14 +54,15 @@ for code, km2 in got.items():
     links = "{} of {}".format(*chain[code]) if code in chain else "–"
     b = before[code]
     lines.append(f"| {code} | {ref:,.0f} | {km2:,.0f} | {diff:+.1f} | {ok} | {links} "
-                 f"| {b:,.0f} | {100.0 * (b - ref) / ref:+.1f} |")
+                 f"| {moved[code]:.1f} | {b:,.0f} | {100.0 * (b - ref) / ref:+.1f} |")
 header = ("# ETOPO5 delineation against the TFDD register\n\n"
           "Written by `basins/delineation/run.sh` (riparia delineate on ETOPO5 5', "
-          "sea = cells <= 0 m joined to the grid edge, stream burning along the declared outlet "
-          "chains, priority-flood + D8, snap radius 4 cells) from `outlets.toml`; the last two "
+          "sea = cells < 0 m joined to the grid edge, the declared chains land down to their outlets "
+          "through delta cells down to -10 m, stream burning along them, the endorheic sinks of "
+          "`sinks.toml`, priority-flood + D8, snap radius 4 cells) from `outlets.toml`; the last two "
           "columns rerun it with `--no-burn`. Areas are those of each basin's terminal outlet. "
           "TFDD: sum of the basin's rows in `basin_country_register.csv`. "
-          "ARAL = Amu Darya + Syr Darya.\n\n")
+          "ARAL: the Amu Darya and the Syr Darya end in the Aral Sea (terminal outlet ARAL).\n\n")
 open(target, "w").write(header + "\n".join(lines) + "\n")
 PY
 mv "$here/areas.md.partial" "$here/areas.md"
