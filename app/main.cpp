@@ -1,5 +1,7 @@
 // riparia: a simulator of shared river basins for transboundary water diplomacy.
 #include "app/commands.hpp"
+#include "app/compare_cli.hpp"
+#include "app/export_cli.hpp"
 #include "app/mpi_session.hpp"
 #include "app/screen_cli.hpp"
 #include "app/shard.hpp"
@@ -56,10 +58,15 @@ int main(int argc, char** argv) {
         "      fit GR4J/routing parameters per group of sub-basins (docs/calibration.md)\n"
         "  riparia delineate BASIN [--dem FILE | --ldd FILE | --d8 FILE] [--out DIR]\n"
         "                    [--snap-radius CELLS] [--countries FILE] [--cells] [--no-burn]\n"
+        "                    [--sinks FILE]\n"
         "      sub-basin polygons, basin-country units and upstream areas at each\n"
         "      sub-basin's outlet (default DEM: ETOPO5; docs/delineation.md)\n"
         "  riparia screen [--out DIR] [--config FILE] [--scenario NAME]... [--members N]\n"
         "      conflict-stress screening of the 310 TFDD basins (docs/stress.md)\n"
+        "  riparia export DIR --format gpkg|geojson|shp|tif [--out PATH]\n"
+        "      a run's GIS layers and stress raster for QGIS or a web map (docs/outputs.md)\n"
+        "  riparia compare DIR_A DIR_B [--json FILE] [--scenario NAME] [--policy NAME]\n"
+        "      B - A of two run folders: stress rows, flags, flows, shortages, compliance\n"
         "Under mpirun every rank takes runs as it frees up; rank 0 writes the outputs.\n"
         "Exit codes: 0 ok, 2 invalid input (the message names the file and key or line), "
         "1 internal error.");
@@ -124,6 +131,8 @@ int main(int argc, char** argv) {
                               "DEM: NetCDF or any GDAL raster (default: ETOPO5)");
     delineate_cmd->add_option("--ldd", delineate.ldd_path, "PCRaster LDD flow directions");
     delineate_cmd->add_option("--d8", delineate.d8_path, "ESRI D8 flow directions");
+    delineate_cmd->add_option("--sinks", delineate.sinks_path,
+                              "DEM: declared endorheic terminal sinks ([[sink]] TOML)");
     delineate_cmd->add_option("--out,-o", delineate.out_dir, "output folder")
         ->capture_default_str();
     delineate_cmd
@@ -189,17 +198,21 @@ int main(int argc, char** argv) {
 
     riparia::app::ScreenOptions screen;
     auto* screen_cmd = riparia::app::add_screen_subcommand(cli, screen);
+    riparia::app::ExportOptions export_options;
+    auto* export_cmd = riparia::app::add_export_subcommand(cli, export_options);
+    riparia::app::CompareOptions compare;
+    auto* compare_cmd = riparia::app::add_compare_subcommand(cli, compare);
 
     const std::string first = argc > 1 ? argv[1] : "";
     const bool report = session.rank() == 0; // one message per error, not one per rank
     if (!first.empty() && first[0] != '-' && first != "run" && first != "check" &&
         first != "merge" && first != "delineate" && first != "calibrate" &&
-        first != "climatology" && first != "screen") {
+        first != "climatology" && first != "screen" && first != "export" && first != "compare") {
         if (report) {
             fmt::print(
                 stderr,
                 "error: unknown command '{}'; expected 'run', 'check', 'merge', 'delineate', "
-                "'calibrate', 'climatology' or 'screen' "
+                "'calibrate', 'climatology', 'screen', 'export' or 'compare' "
                 "(see "
                 "riparia --help)\n",
                 first);
@@ -223,6 +236,8 @@ int main(int argc, char** argv) {
         if (*delineate_cmd) return riparia::app::delineate_command(delineate);
         if (*check_cmd) return riparia::app::check_command(check_path);
         if (*clim_cmd) return riparia::app::climatology_command(clim);
+        if (*export_cmd) return riparia::app::export_command(export_options);
+        if (*compare_cmd) return riparia::app::compare_command(compare);
         if (*screen_cmd) {
             screen.command_line = run.command_line;
             return riparia::app::screen_command(screen);
