@@ -88,4 +88,12 @@ struct ScreenOptions {
 };
 int screen_command(const ScreenOptions& options); // app/screen_command.cpp
 
+// riparia compare (docs/outputs.md): B - A of two run folders' stress rows and headline figures.
+struct CompareOptions {
+    std::string reference_dir, edited_dir; // A and B
+    std::string json_path;                 // empty: no JSON
+    std::string scenario, policy;          // empty: all
+};
+int compare_command(const CompareOptions& options); // app/compare_command.cpp
+
 } // namespace riparia::app

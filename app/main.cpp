@@ -1,5 +1,6 @@
 // riparia: a simulator of shared river basins for transboundary water diplomacy.
 #include "app/commands.hpp"
+#include "app/compare_cli.hpp"
 #include "app/mpi_session.hpp"
 #include "app/screen_cli.hpp"
 #include "app/shard.hpp"
@@ -61,6 +62,8 @@ int main(int argc, char** argv) {
         "      sub-basin's outlet (default DEM: ETOPO5; docs/delineation.md)\n"
         "  riparia screen [--out DIR] [--config FILE] [--scenario NAME]... [--members N]\n"
         "      conflict-stress screening of the 310 TFDD basins (docs/stress.md)\n"
+        "  riparia compare DIR_A DIR_B [--json FILE] [--scenario NAME] [--policy NAME]\n"
+        "      B - A of two run folders: stress rows, flags, flows, shortages, compliance\n"
         "Under mpirun every rank takes runs as it frees up; rank 0 writes the outputs.\n"
         "Exit codes: 0 ok, 2 invalid input (the message names the file and key or line), "
         "1 internal error.");
@@ -192,17 +195,19 @@ int main(int argc, char** argv) {
 
     riparia::app::ScreenOptions screen;
     auto* screen_cmd = riparia::app::add_screen_subcommand(cli, screen);
+    riparia::app::CompareOptions compare;
+    auto* compare_cmd = riparia::app::add_compare_subcommand(cli, compare);
 
     const std::string first = argc > 1 ? argv[1] : "";
     const bool report = session.rank() == 0; // one message per error, not one per rank
     if (!first.empty() && first[0] != '-' && first != "run" && first != "check" &&
         first != "merge" && first != "delineate" && first != "calibrate" &&
-        first != "climatology" && first != "screen") {
+        first != "climatology" && first != "screen" && first != "compare") {
         if (report) {
             fmt::print(
                 stderr,
                 "error: unknown command '{}'; expected 'run', 'check', 'merge', 'delineate', "
-                "'calibrate', 'climatology' or 'screen' "
+                "'calibrate', 'climatology', 'screen' or 'compare' "
                 "(see "
                 "riparia --help)\n",
                 first);
@@ -226,6 +231,7 @@ int main(int argc, char** argv) {
         if (*delineate_cmd) return riparia::app::delineate_command(delineate);
         if (*check_cmd) return riparia::app::check_command(check_path);
         if (*clim_cmd) return riparia::app::climatology_command(clim);
+        if (*compare_cmd) return riparia::app::compare_command(compare);
         if (*screen_cmd) {
             screen.command_line = run.command_line;
             return riparia::app::screen_command(screen);

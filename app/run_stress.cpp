@@ -1,25 +1,29 @@
 #include "app/run_stress.hpp"
 
 #include "app/run_stress_figures.hpp"
+#include "app/run_stress_rows.hpp"
+#include "app/run_stress_water.hpp"
 #include "io/ensemble_file.hpp"
+#include "model/stress_indicator_table.hpp"
 #include "model/stress_score.hpp"
 
 #include <algorithm>
+#include <filesystem>
 #include <fmt/format.h>
 #include <fstream>
 #include <map>
+#include <set>
 #include <stdexcept>
 
 namespace riparia::app {
 
 namespace {
 
-// The run of the same member with another scenario or policy, if the study has it.
-const nlohmann::json* sibling(const StudyPlan& plan, const nlohmann::json& runs,
-                              const RunItem& item, int scenario, int policy) {
+// The item of the same member with another scenario or policy, if the study has it.
+const RunItem* sibling(const StudyPlan& plan, const RunItem& item, int scenario, int policy) {
     for (const RunItem& other : plan.items()) {
         if (other.scenario == scenario && other.policy == policy && other.member == item.member)
-            return &runs[other.index];
+            return &other;
     }
     return nullptr;
 }
@@ -31,41 +35,103 @@ int pristine_policy(const StudyPlan& plan) {
     return -1;
 }
 
-// One item (the basin, a unit, a pair) of one scenario and policy over the members.
-struct Row {
-    std::string scenario, policy, level, item;
-    std::vector<double> scores;
-    std::vector<int> classes;
-    std::vector<std::vector<std::string>> reasons;
-};
-
-double quantile(std::vector<double> v, double q) {
-    std::sort(v.begin(), v.end());
-    const double at = q * static_cast<double>(v.size() - 1);
-    const auto k = static_cast<std::size_t>(at);
-    return k + 1 < v.size() ? v[k] + (at - static_cast<double>(k)) * (v[k + 1] - v[k]) : v[k];
+// The as-is policy the others are compared with: the study's first policy, unless it is pristine.
+int as_is_policy(const StudyPlan& plan) {
+    const auto& policies = plan.study().ensemble.policies;
+    return !policies.empty() && policies[0].name != io::kPristinePolicy ? 0 : -1;
 }
 
-nlohmann::json summarise(const Row& row, const model::StressConfig& config) {
-    const double median = quantile(row.scores, 0.5);
-    std::size_t at_risk = 0, typical = 0;
-    for (std::size_t m = 0; m < row.scores.size(); ++m) {
-        at_risk += row.classes[m] >= config.flag_class ? 1 : 0;
-        if (std::abs(row.scores[m] - median) < std::abs(row.scores[typical] - median)) typical = m;
+std::vector<RunWater> waters_of(const StudyPlan& plan, const nlohmann::json& runs) {
+    std::vector<RunWater> water(runs.size());
+    for (const RunItem& item : plan.items())
+        water[item.index] = run_water(plan.basin_for(item), runs[item.index]["statistics"]);
+    return water;
+}
+
+std::string pair_label(const model::BasinFigures& f, const model::PairFigures& p) {
+    return f.units[p.upstream].name + " -> " + f.units[p.downstream].name;
+}
+
+// Pairs scored in every run: those the river crosses, and those where the upstream country
+// generates at least `min_share` of the downstream country's water in some run, so that every
+// member has the same rows.
+void keep_pairs(std::vector<model::BasinFigures>& figures, double min_share) {
+    std::set<std::string> kept;
+    for (const auto& f : figures)
+        for (const auto& p : f.pairs)
+            if (p.border || p.share_from_upstream >= min_share) kept.insert(pair_label(f, p));
+    for (auto& f : figures)
+        std::erase_if(f.pairs, [&](const auto& p) { return !kept.count(pair_label(f, p)); });
+}
+
+struct RowKey {
+    int scenario = 0, policy = 0;
+    std::string level, item;
+    auto operator<=>(const RowKey&) const = default;
+};
+
+struct RowTable {
+    std::map<RowKey, StressRow> rows;
+    std::vector<RowKey> order;
+    const StressRow* find(const RowKey& key) const {
+        const auto at = rows.find(key);
+        return at == rows.end() ? nullptr : &at->second;
     }
-    const double share = static_cast<double>(at_risk) / static_cast<double>(row.scores.size());
-    return {{"scenario", row.scenario},
-            {"policy", row.policy},
-            {"level", row.level},
-            {"item", row.item},
-            {"score_median", median},
-            {"score_p10", quantile(row.scores, 0.1)},
-            {"score_p90", quantile(row.scores, 0.9)},
-            {"class", model::risk_class(median, config)},
-            {"members", row.scores.size()},
-            {"share_at_risk", share},
-            {"flag", share >= config.flag_member_share},
-            {"reasons", row.reasons[typical]}}; // those of the member nearest the median
+    void add(const StudyPlan& plan, const RunItem& item, const std::string& level,
+             const std::string& label, MemberResult result) {
+        const auto& e = plan.study().ensemble;
+        const RowKey key{item.scenario, item.policy, level, label};
+        if (!rows.count(key)) {
+            order.push_back(key);
+            rows[key] = {
+                e.scenarios[item.scenario].name, e.policies[item.policy].name, level, label, {}};
+        }
+        rows[key].members.push_back(std::move(result));
+    }
+};
+
+MemberResult member_result(const RunItem& item, const model::ScoredItem& scored,
+                           std::vector<double> indicators,
+                           std::vector<std::pair<std::string, double>> compared) {
+    return {static_cast<std::size_t>(item.member),
+            scored.score,
+            scored.risk_class,
+            scored.reasons,
+            std::move(indicators),
+            std::move(compared)};
+}
+
+void add_run(RowTable& table, const StudyPlan& plan, const RunItem& item,
+             const model::BasinFigures& f, const model::StressConfig& config) {
+    const model::BasinScore score = model::score_basin(f, config);
+    model::ScoredItem basin = score.basin;
+    if (!basin.reasons.empty()) // the worst item's first reason, and whose it is
+        basin.reasons.front() =
+            fmt::format("{} (the highest score, that of {})", basin.reasons.front(), basin.label);
+    table.add(plan, item, "basin", f.name,
+              member_result(item, basin, model::basin_indicators(f, config),
+                            {{"available water in the basin", f.whole.available_m3},
+                             {"withdrawals in the basin", f.whole.withdrawal_m3}}));
+    for (std::size_t u = 0; u < f.units.size(); ++u) {
+        const auto& unit = f.units[u];
+        table.add(plan, item, "unit", score.units[u].label,
+                  member_result(item, score.units[u], model::unit_indicators(f, u, config),
+                                {{"inflow to " + unit.name, unit.inflow_m3},
+                                 {"dry-season inflow to " + unit.name, unit.dry_inflow_m3},
+                                 {"available water in " + unit.name, unit.available_m3},
+                                 {"dry-season water in " + unit.name, unit.dry_available_m3},
+                                 {"withdrawals in " + unit.name, unit.withdrawal_m3}}));
+    }
+    for (std::size_t p = 0; p < f.pairs.size(); ++p) {
+        const auto& pair = f.pairs[p];
+        const std::string what =
+            fmt::format("water reaching {} from or through {}", f.units[pair.downstream].name,
+                        f.units[pair.upstream].name);
+        table.add(
+            plan, item, "pair", score.pairs[p].label,
+            member_result(item, score.pairs[p], model::pair_indicators(f, p, config),
+                          {{what, pair.inflow_m3}, {"dry-season " + what, pair.dry_inflow_m3}}));
+    }
 }
 
 std::string csv_field(const std::string& text) {
@@ -75,25 +141,53 @@ std::string csv_field(const std::string& text) {
     return quoted + "\"";
 }
 
-void write_outputs(const nlohmann::json& rows, const std::string& csv_path,
-                   const std::string& json_path) {
-    std::ofstream csv(csv_path);
+std::string csv_number(const nlohmann::json& v) {
+    return v.is_null() ? std::string() : fmt::format("{:.6g}", v.get<double>());
+}
+
+void write_csv(const nlohmann::json& rows, std::ostream& csv) {
+    const auto& catalogue = model::indicator_catalogue();
     csv << "scenario,policy,level,item,score_median,score_p10,score_p90,class,members,"
-           "share_at_risk,flag,reasons\n";
+           "share_at_risk,flag";
+    for (const auto& info : catalogue)
+        csv << ',' << info.column;
+    for (const auto& info : catalogue)
+        csv << ',' << info.column << "_change";
+    csv << ",reasons\n";
     for (const auto& r : rows) {
         std::string reasons;
         for (const auto& text : r["reasons"])
             reasons += (reasons.empty() ? "" : "; ") + text.get<std::string>();
         csv << fmt::format(
-            "{},{},{},{},{:.4f},{:.4f},{:.4f},{},{},{:.3f},{},{}\n", csv_field(r["scenario"]),
+            "{},{},{},{},{:.4f},{:.4f},{:.4f},{},{},{:.3f},{}", csv_field(r["scenario"]),
             csv_field(r["policy"]), r["level"].get<std::string>(), csv_field(r["item"]),
             r["score_median"].get<double>(), r["score_p10"].get<double>(),
             r["score_p90"].get<double>(), r["class"].get<int>(), r["members"].get<std::size_t>(),
-            r["share_at_risk"].get<double>(), r["flag"].get<bool>() ? 1 : 0, csv_field(reasons));
+            r["share_at_risk"].get<double>(), r["flag"].get<bool>() ? 1 : 0);
+        const auto& indicators = r["indicators"];
+        for (const char* field : {"median", "change_from_baseline_median"})
+            for (const auto& info : catalogue) {
+                const bool known =
+                    indicators.contains(info.key) && indicators[info.key].contains(field);
+                csv << ',' << (known ? csv_number(indicators[info.key][field]) : std::string());
+            }
+        csv << ',' << csv_field(reasons) << '\n';
     }
-    std::ofstream json(json_path);
-    json << nlohmann::json{{"rows", rows}}.dump(1) << '\n';
-    if (!csv || !json) throw std::runtime_error("cannot write " + csv_path + " or " + json_path);
+}
+
+// Written under a temporary name and renamed when complete.
+void write_outputs(const nlohmann::json& rows, const std::string& csv_path,
+                   const std::string& json_path) {
+    {
+        std::ofstream csv(csv_path + ".tmp");
+        write_csv(rows, csv);
+        std::ofstream json(json_path + ".tmp");
+        json << nlohmann::json{{"rows", rows}}.dump(1) << '\n';
+        if (!csv || !json)
+            throw std::runtime_error("cannot write " + csv_path + " or " + json_path);
+    }
+    std::filesystem::rename(csv_path + ".tmp", csv_path);
+    std::filesystem::rename(json_path + ".tmp", json_path);
 }
 
 } // namespace
@@ -101,45 +195,36 @@ void write_outputs(const nlohmann::json& rows, const std::string& csv_path,
 nlohmann::json write_run_stress(const StudyPlan& plan, const nlohmann::json& runs,
                                 const model::StressConfig& config, const std::string& csv_path,
                                 const std::string& json_path) {
-    const auto& e = plan.study().ensemble;
     const int pristine = pristine_policy(plan);
-    std::map<std::string, Row> rows;
-    std::vector<std::string> order;
-    auto add = [&](const RunItem& item, const char* level, const model::ScoredItem& scored) {
-        const std::string key =
-            fmt::format("{}|{}|{}|{}", item.scenario, item.policy, level, scored.label);
-        if (!rows.count(key)) {
-            order.push_back(key);
-            rows[key] = {e.scenarios[item.scenario].name,
-                         e.policies[item.policy].name,
-                         level,
-                         scored.label,
-                         {},
-                         {},
-                         {}};
-        }
-        rows[key].scores.push_back(scored.score);
-        rows[key].classes.push_back(scored.risk_class);
-        rows[key].reasons.push_back(scored.reasons);
-    };
+    const std::vector<RunWater> water = waters_of(plan, runs);
+    std::vector<const RunItem*> scored;
+    std::vector<model::BasinFigures> figures;
     for (const RunItem& item : plan.items()) {
         if (item.policy == pristine) continue; // the counterfactual is not a policy to score
-        const auto* baseline =
-            item.scenario == 0 ? nullptr : sibling(plan, runs, item, 0, item.policy);
-        const auto* natural =
-            pristine < 0 ? nullptr : sibling(plan, runs, item, item.scenario, pristine);
-        const model::BasinScore score = model::score_basin(
-            run_figures(plan, item, runs[item.index], baseline, natural), config);
-        add(item, "basin", score.basin);
-        for (const auto& unit : score.units)
-            add(item, "unit", unit);
-        for (const auto& pair : score.pairs)
-            add(item, "pair", pair);
+        const RunItem* base = item.scenario == 0 ? nullptr : sibling(plan, item, 0, item.policy);
+        const RunItem* natural =
+            pristine < 0 ? nullptr : sibling(plan, item, item.scenario, pristine);
+        const RunItem* season = pristine < 0 ? nullptr : sibling(plan, item, 0, pristine);
+        const RunWaters w{water[item.index], base ? &water[base->index] : nullptr,
+                          natural ? &water[natural->index] : nullptr,
+                          season ? water[season->index] : water[item.index]};
+        scored.push_back(&item);
+        figures.push_back(run_figures(plan, item, runs[item.index], w, config));
     }
+    keep_pairs(figures, config.min_pair_share);
+    RowTable table;
+    for (std::size_t k = 0; k < scored.size(); ++k)
+        add_run(table, plan, *scored[k], figures[k], config);
     nlohmann::json all = nlohmann::json::array(), basin_rows = nlohmann::json::array();
-    for (const auto& key : order) {
-        all.push_back(summarise(rows[key], config));
-        if (rows[key].level == "basin") basin_rows.push_back(all.back());
+    const int as_is = as_is_policy(plan);
+    for (const auto& key : table.order) {
+        const StressRow& row = table.rows.at(key);
+        RowReferences refs;
+        if (key.policy != as_is && as_is >= 0)
+            refs.as_is = table.find({key.scenario, as_is, key.level, key.item});
+        if (key.scenario != 0) refs.baseline = table.find({0, key.policy, key.level, key.item});
+        all.push_back(summarise_row(row, refs, config));
+        if (row.level == "basin") basin_rows.push_back(all.back());
     }
     write_outputs(all, csv_path, json_path);
     return basin_rows;

@@ -53,8 +53,9 @@ void read_weights(const toml::table& root, const std::string& file, model::Stres
     const TomlTable t(*raw, file, "[weights]",
                       {"hazard", "exposure", "change", "stress", "scarcity", "variability",
                        "deficit", "existing_dams", "availability_loss", "cv_increase",
-                       "upstream_depletion", "planned_dams", "agreement", "allocation",
-                       "variability_mgmt", "conflict_resolution", "rbo", "all_members"});
+                       "upstream_depletion", "dry_season_depletion", "planned_dams", "agreement",
+                       "allocation", "variability_mgmt", "conflict_resolution", "rbo",
+                       "all_members"});
     const std::pair<const char*, double*> keys[] = {
         {"hazard", &c.w_hazard},
         {"exposure", &c.w_exposure},
@@ -67,6 +68,7 @@ void read_weights(const toml::table& root, const std::string& file, model::Stres
         {"availability_loss", &c.w_availability_loss},
         {"cv_increase", &c.w_cv_increase},
         {"upstream_depletion", &c.w_upstream_depletion},
+        {"dry_season_depletion", &c.w_dry_season_depletion},
         {"planned_dams", &c.w_planned_dams},
         {"agreement", &c.w_agreement},
         {"allocation", &c.w_allocation},
@@ -83,10 +85,14 @@ void read_scales(const toml::table& root, const std::string& file, model::Stress
     if (!raw) return;
     const TomlTable t(*raw, file, "[scales]",
                       {"availability_loss_full", "cv_increase_full", "upstream_depletion_full",
-                       "planned_dams_half", "existing_dams_half", "capacity_damping"});
+                       "dry_season_depletion_full", "planned_dams_half", "existing_dams_half",
+                       "capacity_damping", "drought_fraction", "notable_change"});
     number(t, "availability_loss_full", c.availability_loss_full, 1e-6, 10);
     number(t, "cv_increase_full", c.cv_increase_full, 1e-6, 10);
     number(t, "upstream_depletion_full", c.upstream_depletion_full, 1e-6, 1);
+    number(t, "dry_season_depletion_full", c.dry_season_depletion_full, 1e-6, 1);
+    number(t, "drought_fraction", c.drought_fraction, 1e-6, 1);
+    number(t, "notable_change", c.notable_change, 1e-6, 10);
     number(t, "planned_dams_half", c.planned_dams_half, 1e-6, 1e6);
     number(t, "existing_dams_half", c.existing_dams_half, 1e-6, 1e6);
     number(t, "capacity_damping", c.capacity_damping, 0, 1);

@@ -22,17 +22,24 @@ struct StressConfig {
     std::array<double, 4> bws_breakpoints{0.1, 0.2, 0.4, 0.8};       // W/Q, Aqueduct
     std::array<double, 3> falkenmark_m3_per_capita{1700, 1000, 500}; // Falkenmark bands
     std::array<double, 4> iav_breakpoints{0.25, 0.5, 0.75, 1.0};     // CV, Aqueduct IAV
+    // A drought year has less available water than this share of the baseline median (judgement).
+    double drought_fraction = 0.75;
     // Hazard: weights of the components (each scaled to 0..1), renormalised over known ones.
     double w_stress = 1, w_scarcity = 1, w_variability = 1, w_deficit = 1, w_existing_dams = 0.5;
     // Groups: rapid change weighs more than static levels (Wolf et al. 2003).
     double w_hazard = 1, w_exposure = 1, w_change = 2;
     // Change: value at which each change term reaches 1.
-    double availability_loss_full = 0.3;  // relative loss of available water
-    double cv_increase_full = 0.3;        // relative rise of the CV
-    double upstream_depletion_full = 0.3; // 1 - inflow / pristine inflow
-    double planned_dams_half = 5;         // planned dams giving 0.5 (saturating n / (n + k))
-    double existing_dams_half = 20;       // existing dams giving 0.5 when no capacity is known
-    double w_availability_loss = 1, w_cv_increase = 1, w_upstream_depletion = 1, w_planned_dams = 1;
+    double availability_loss_full = 0.3;    // relative loss of available water
+    double cv_increase_full = 0.3;          // relative rise of the CV
+    double upstream_depletion_full = 0.3;   // 1 - inflow / pristine inflow
+    double dry_season_depletion_full = 0.3; // the same over the dry season (3 driest months)
+    // A member's change against the as-is policy or the baseline scenario is stated in the reasons
+    // when it exceeds this share (judgement: beyond the year-to-year noise of a member's means).
+    double notable_change = 0.1;
+    double planned_dams_half = 5;   // planned dams giving 0.5 (saturating n / (n + k))
+    double existing_dams_half = 20; // existing dams giving 0.5 when no capacity is known
+    double w_availability_loss = 1, w_cv_increase = 1, w_upstream_depletion = 1, w_planned_dams = 1,
+           w_dry_season_depletion = 1;
     // Institutional capacity: weights of the treaty and RBO attributes (De Stefano et al. 2012).
     double w_agreement = 0.3, w_allocation = 0.2, w_variability_mgmt = 0.2,
            w_conflict_resolution = 0.15, w_rbo = 0.1, w_all_members = 0.05;

@@ -28,4 +28,32 @@ struct FlowOrigin {
 // Throws std::invalid_argument on a downstream index out of range or a cycle.
 FlowOrigin track_flow_origin(const std::vector<FlowUnit>& units);
 
+// The same tracing on a simulated network of sub-basins grouped in regions (countries), with the
+// simulated outflow of every node: the water leaving a node is the mix of what entered it (its own
+// runoff and its upstream nodes' outflows), scaled to the simulated outflow, so withdrawals,
+// losses and storage take every origin in proportion (well mixed).
+struct OriginNode {
+    std::size_t region = 0;
+    double local_runoff_m3 = 0; // generated on the node's own area
+    double outflow_m3 = 0;      // simulated, leaving toward `downstream`
+    int downstream = -1;
+};
+
+struct RegionWater {
+    // Per region: its own runoff plus what flows in from other regions (the available water).
+    std::vector<double> available_m3, inflow_m3;
+    // origin_m3[r][k]: of region r's available water, the volume generated in region k.
+    std::vector<std::vector<double>> origin_m3;
+    // through_m3[r][k]: of the water flowing into r from other regions, the volume that was
+    // generated in or has flowed through region k (k != r; a volume counts for every region it
+    // crossed, so a row does not sum to the inflow).
+    std::vector<std::vector<double>> through_m3;
+    double dependency(std::size_t r) const {
+        return available_m3[r] > 0 ? 1 - origin_m3[r][r] / available_m3[r] : 0;
+    }
+};
+
+// Throws std::invalid_argument on a region or downstream index out of range or a cycle.
+RegionWater trace_region_water(const std::vector<OriginNode>& nodes, std::size_t regions);
+
 } // namespace riparia::model

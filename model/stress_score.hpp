@@ -29,13 +29,25 @@ struct UnitFigures {
     double cv_change = unknown;             // relative change of the CV versus baseline
     double unmet_demand_share = unknown;    // simulated deficit / demand (0..1)
     InstitutionFacts institutions;          // agreements and RBOs the unit's country is party to
+    // Simulation only: the dry season (the 3 driest months, docs/stress.md), mean per year.
+    double dry_available_m3 = unknown, dry_withdrawal_m3 = unknown;
+    // Inflow from other countries and the same in the pristine run, yearly and dry-season.
+    double inflow_m3 = unknown, pristine_inflow_m3 = unknown;
+    double dry_inflow_m3 = unknown, pristine_dry_inflow_m3 = unknown;
+    double reliability = unknown;           // share of months with a deficit <= 10 % of demand
+    double drought_frequency = unknown;     // share of years below the drought threshold
+    double reservoir_capacity_m3 = unknown; // of the reservoirs in the unit
 };
 
 struct PairFigures {
     std::size_t upstream = 0, downstream = 0; // unit indices
     double share_from_upstream = unknown;     // of the downstream unit's water (0..1)
-    double inflow_m3 = unknown, pristine_inflow_m3 = unknown; // into the downstream unit
-    InstitutionFacts institutions;                            // between the two countries
+    // Water reaching the downstream unit that came from or through the upstream one (the border
+    // flow for neighbours), and the same in the pristine run; yearly and dry-season.
+    double inflow_m3 = unknown, pristine_inflow_m3 = unknown;
+    double dry_inflow_m3 = unknown, pristine_dry_inflow_m3 = unknown;
+    InstitutionFacts institutions; // between the two countries
+    bool border = false;           // the river crosses from the upstream unit into the downstream
 };
 
 struct BasinFigures {
@@ -45,6 +57,7 @@ struct BasinFigures {
     double existing_dams = 0, planned_dams = 0;
     double reservoir_capacity_m3 = unknown, mean_flow_m3 = unknown;
     std::vector<std::string> notes; // data caveats stated with every reason list
+    UnitFigures whole;              // the basin as one unit (its indicators; not scored)
 };
 
 struct ScoredItem {

@@ -1,6 +1,7 @@
 #include "model/stress_terms.hpp"
 
 #include "model/stress_indicators.hpp"
+#include "model/stress_season.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -74,12 +75,19 @@ std::vector<Term> change_terms(const BasinFigures& b, std::size_t unit, const Pa
         out.push_back({clamp01(u.cv_change / c.cv_increase_full), c.w_cv_increase,
                        fmt::format("interannual variability in {} changes by {:+.0f} %", u.name,
                                    100 * u.cv_change)});
-    if (pair && pair->pristine_inflow_m3 > 0 && !std::isnan(pair->inflow_m3)) {
-        const double depletion = 1 - pair->inflow_m3 / pair->pristine_inflow_m3;
-        out.push_back({clamp01(depletion / c.upstream_depletion_full), c.w_upstream_depletion,
-                       fmt::format("inflow to {} is {:.0f} % below its pristine value", u.name,
-                                   100 * depletion)});
-    }
+    const double inflow = pair ? pair->inflow_m3 : u.inflow_m3;
+    const double pristine = pair ? pair->pristine_inflow_m3 : u.pristine_inflow_m3;
+    const double yearly = depletion(inflow, pristine);
+    if (!std::isnan(yearly))
+        out.push_back({clamp01(yearly / c.upstream_depletion_full), c.w_upstream_depletion,
+                       fmt::format("inflow to {} is {:.0f} % {} its pristine value", u.name,
+                                   100 * std::abs(yearly), yearly >= 0 ? "below" : "above")});
+    const double dry = pair ? depletion(pair->dry_inflow_m3, pair->pristine_dry_inflow_m3)
+                            : depletion(u.dry_inflow_m3, u.pristine_dry_inflow_m3);
+    if (!std::isnan(dry))
+        out.push_back({clamp01(dry / c.dry_season_depletion_full), c.w_dry_season_depletion,
+                       fmt::format("dry-season inflow to {} is {:.0f} % {} its pristine value",
+                                   u.name, 100 * std::abs(dry), dry >= 0 ? "below" : "above")});
     out.push_back({saturating(b.planned_dams, c.planned_dams_half), c.w_planned_dams,
                    fmt::format("{:.0f} dams are planned in the basin ({:.0f} existing)",
                                b.planned_dams, b.existing_dams)});

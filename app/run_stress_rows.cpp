@@ -1,0 +1,133 @@
+#include "app/run_stress_rows.hpp"
+
+#include "model/stress_comparison.hpp"
+#include "model/stress_indicator_table.hpp"
+#include "model/stress_score.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace riparia::app {
+
+namespace {
+
+constexpr double nan = std::numeric_limits<double>::quiet_NaN();
+
+// JSON null for an unknown number (JSON has no NaN).
+nlohmann::json number(double v) {
+    return std::isnan(v) ? nlohmann::json() : nlohmann::json(v);
+}
+
+const MemberResult* member_of(const StressRow* row, std::size_t member) {
+    if (!row) return nullptr;
+    for (const MemberResult& m : row->members)
+        if (m.member == member) return &m;
+    return nullptr;
+}
+
+nlohmann::json indicators_json(const StressRow& row, const StressRow* baseline,
+                               const model::StressConfig& config) {
+    const auto& catalogue = model::indicator_catalogue();
+    nlohmann::json out = nlohmann::json::object();
+    for (std::size_t k = 0; k < catalogue.size(); ++k) {
+        std::vector<double> values, changes;
+        for (const MemberResult& m : row.members) {
+            values.push_back(m.indicators[k]);
+            const MemberResult* base = member_of(baseline, m.member);
+            changes.push_back(base ? m.indicators[k] - base->indicators[k] : nan);
+        }
+        const double median = quantile(values, 0.5);
+        if (std::isnan(median)) continue; // not applicable to this item
+        nlohmann::json entry = {{"median", median},
+                                {"p10", number(quantile(values, 0.1))},
+                                {"p90", number(quantile(values, 0.9))},
+                                {"unit", catalogue[k].unit},
+                                {"description", catalogue[k].description}};
+        const std::string label = model::indicator_class(k, median, config);
+        if (!label.empty()) entry["class"] = label;
+        if (baseline) entry["change_from_baseline_median"] = number(quantile(changes, 0.5));
+        out[catalogue[k].key] = entry;
+    }
+    return out;
+}
+
+// Sentences comparing the row with a reference row, member by member; the two with the largest
+// median change are stated.
+void add_comparisons(const StressRow& row, const StressRow* reference, const std::string& cause,
+                     const std::string& against, const model::StressConfig& config,
+                     std::vector<std::pair<double, std::string>>& out) {
+    if (!reference || row.members.empty()) return;
+    for (std::size_t q = 0; q < row.members.front().compared.size(); ++q) {
+        std::vector<double> values, base;
+        for (const MemberResult& m : row.members) {
+            const MemberResult* r = member_of(reference, m.member);
+            values.push_back(m.compared[q].second);
+            base.push_back(r && q < r->compared.size() ? r->compared[q].second : nan);
+        }
+        const auto changes = model::relative_changes(values, base);
+        const std::string s = model::change_sentence(cause, row.members.front().compared[q].first,
+                                                     against, changes, config.notable_change);
+        if (!s.empty()) out.emplace_back(std::abs(quantile(changes, 0.5)), s);
+    }
+}
+
+std::vector<std::string> comparison_reasons(const StressRow& row, const RowReferences& refs,
+                                            const model::StressConfig& config) {
+    std::vector<std::pair<double, std::string>> found;
+    if (refs.as_is)
+        add_comparisons(row, refs.as_is, row.policy, "the '" + refs.as_is->policy + "' policy",
+                        config, found);
+    if (refs.baseline)
+        add_comparisons(row, refs.baseline, "the '" + row.scenario + "' scenario",
+                        "the '" + refs.baseline->scenario + "' scenario", config, found);
+    std::stable_sort(found.begin(), found.end(),
+                     [](const auto& a, const auto& b) { return a.first > b.first; });
+    std::vector<std::string> out;
+    for (std::size_t k = 0; k < found.size() && k < 2; ++k)
+        out.push_back(found[k].second);
+    return out;
+}
+
+} // namespace
+
+double quantile(std::vector<double> v, double q) {
+    v.erase(std::remove_if(v.begin(), v.end(), [](double x) { return std::isnan(x); }), v.end());
+    if (v.empty()) return nan;
+    std::sort(v.begin(), v.end());
+    const double at = q * static_cast<double>(v.size() - 1);
+    const auto k = static_cast<std::size_t>(at);
+    return k + 1 < v.size() ? v[k] + (at - static_cast<double>(k)) * (v[k + 1] - v[k]) : v[k];
+}
+
+nlohmann::json summarise_row(const StressRow& row, const RowReferences& refs,
+                             const model::StressConfig& config) {
+    std::vector<double> scores;
+    for (const MemberResult& m : row.members)
+        scores.push_back(m.score);
+    const double median = quantile(scores, 0.5);
+    std::size_t at_risk = 0, typical = 0;
+    for (std::size_t m = 0; m < scores.size(); ++m) {
+        at_risk += row.members[m].risk_class >= config.flag_class ? 1 : 0;
+        if (std::abs(scores[m] - median) < std::abs(scores[typical] - median)) typical = m;
+    }
+    const double share = static_cast<double>(at_risk) / static_cast<double>(scores.size());
+    std::vector<std::string> reasons = comparison_reasons(row, refs, config);
+    for (const auto& r : row.members[typical].reasons) // those of the member nearest the median
+        reasons.push_back(r);
+    return {{"scenario", row.scenario},
+            {"policy", row.policy},
+            {"level", row.level},
+            {"item", row.item},
+            {"score_median", median},
+            {"score_p10", quantile(scores, 0.1)},
+            {"score_p90", quantile(scores, 0.9)},
+            {"class", model::risk_class(median, config)},
+            {"members", scores.size()},
+            {"share_at_risk", share},
+            {"flag", share >= config.flag_member_share},
+            {"reasons", reasons},
+            {"indicators", indicators_json(row, refs.baseline, config)}};
+}
+
+} // namespace riparia::app
