@@ -1,7 +1,8 @@
 // Members of the weather generator, and interruption: an ensemble of generator members is
-// bit-identical for 1 and 2 threads and its members differ; a real run killed with SIGKILL
-// mid-way (after some runs finished and some checkpoints were written) and then resumed with
-// --resume writes exactly the results of an uninterrupted run.
+// bit-identical for 1 and 2 threads and its members differ; a real run killed with SIGKILL at a
+// random point (after a random number of finished runs, at least one checkpoint, and a random
+// delay; the seed is printed and RIPARIA_RESUME_SEED repeats it) and then resumed with --resume
+// writes exactly the results of an uninterrupted run.
 #include "tests/cli_checks.hpp"
 #include "tests/support.hpp"
 
@@ -10,6 +11,7 @@
 #include <doctest/doctest.h>
 #include <filesystem>
 #include <fmt/format.h>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -100,16 +102,25 @@ TEST_CASE("resume: a run killed with SIGKILL mid-way finishes with --resume, bit
         {"run", dir / "study.toml", "--out", dir / "full", "--checkpoint-years", "0", "--quiet"});
     REQUIRE_MESSAGE(full.exit_code == 0, describe(full));
 
-    // Start the run, wait until at least one run is finished and one checkpoint is written,
-    // then kill it outright.
+    // Start the run, wait until a random number (1-10) of its 16 runs are finished and at least
+    // one checkpoint is written, wait a random 0-24 ms more (inside a run, a checkpoint or a
+    // spool write), then kill it outright.
+    const char* seed_text = std::getenv("RIPARIA_RESUME_SEED");
+    const std::uint64_t seed = seed_text ? std::stoull(seed_text) : std::random_device{}();
+    std::mt19937_64 random(seed);
+    const std::uint64_t finished_before_kill = 1 + random() % 10, delay_ms = random() % 25;
+    MESSAGE("kill after " << finished_before_kill << " finished runs and " << delay_ms
+                          << " ms; RIPARIA_RESUME_SEED=" << seed << " repeats it");
     const std::string staging = dir / ".out.partial/runs";
-    const std::string script = fmt::format(
-        "'{}' run '{}' --out '{}' --checkpoint-years 2 --threads 2 --quiet & pid=$!; "
-        "for k in $(seq 1 3000); do "
-        "  if ls '{}'/*.json >/dev/null 2>&1 && ls '{}'/*.h5 >/dev/null 2>&1; then break; fi; "
-        "  sleep 0.01; done; "
-        "kill -9 $pid; wait $pid; exit $?",
-        RIPARIA_EXE, dir / "study.toml", dir / "out", staging, staging);
+    const std::string script =
+        fmt::format("'{}' run '{}' --out '{}' --checkpoint-years 2 --threads 2 --quiet & pid=$!; "
+                    "for k in $(seq 1 3000); do "
+                    "  if [ $(ls '{}' 2>/dev/null | grep -c '\\.json$') -ge {} ] && "
+                    "     ls '{}'/*.h5 >/dev/null 2>&1; then break; fi; "
+                    "  sleep 0.01; done; "
+                    "sleep {}; kill -9 $pid; wait $pid; exit $?",
+                    RIPARIA_EXE, dir / "study.toml", dir / "out", staging, finished_before_kill,
+                    staging, static_cast<double>(delay_ms) / 1000);
     write_file(dir / "kill.sh", script + "\n");
     const int status = std::system(("bash '" + dir / "kill.sh" + "' >/dev/null 2>&1").c_str());
     INFO("kill script status " << status);
