@@ -14,6 +14,7 @@
 #include <cmath>
 #include <stdexcept>
 #include <string>
+#include <unordered_map>
 
 namespace riparia::model {
 
@@ -121,17 +122,16 @@ Simulation::Simulation(const Basin& basin, ForcingSource& forcing, int block_day
 // need Oudin PET (its sines and cosines were a tenth of a managed run's time).
 void Simulation::tabulate_radiation() {
     radiation_row_.assign(count_, 0);
-    std::vector<double> latitudes;
+    std::unordered_map<double, std::size_t> row_of_latitude; // a search was quadratic in them
     for (std::size_t i = 0; i < count_; ++i) {
         if (!needs_pet_[i]) continue;
         const double lat = basin_.subbasins[i].lat_deg;
-        auto at = std::find(latitudes.begin(), latitudes.end(), lat);
-        if (at == latitudes.end()) {
-            at = latitudes.insert(latitudes.end(), lat);
+        const auto [at, added] = row_of_latitude.emplace(lat, radiation_MJ_m2_.size());
+        if (added) {
             for (int doy = 1; doy <= 366; ++doy)
                 radiation_MJ_m2_.push_back(extraterrestrial_radiation_MJ_m2_day(lat, doy));
         }
-        radiation_row_[i] = static_cast<std::size_t>(at - latitudes.begin()) * 366;
+        radiation_row_[i] = at->second;
     }
 }
 
