@@ -171,7 +171,8 @@ model::Subbasin read_subbasin(const TomlTable& t, std::string& forcing, std::str
 } // namespace
 
 BasinFile load_basin_file(const std::string& path) {
-    if (!fs::is_regular_file(path)) {
+    std::error_code unreadable; // a path too long to look up is not found either
+    if (!fs::is_regular_file(path, unreadable)) {
         throw InputError(fmt::format("{}: basin file not found", path));
     }
     const toml::table root = parse_toml_file(path);
@@ -203,7 +204,7 @@ BasinFile load_basin_file(const std::string& path) {
         std::string forcing, downstream;
         result.basin.subbasins.push_back(read_subbasin(tables.back(), forcing, downstream));
         result.forcing_paths.push_back(forcing.empty() ? "" : resolve(path, forcing));
-        if (!forcing.empty() && !fs::is_regular_file(result.forcing_paths.back())) {
+        if (!forcing.empty() && !fs::is_regular_file(result.forcing_paths.back(), unreadable)) {
             tables.back().fail("forcing", fmt::format("file '{}' not found (resolved to {})",
                                                       forcing, result.forcing_paths.back()));
         }

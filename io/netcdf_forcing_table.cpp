@@ -23,7 +23,8 @@ std::vector<std::string> expand(const TomlTable& t, const std::string& key,
                                 const std::string& pattern, const std::string& study_path) {
     const std::string full = resolve(study_path, pattern);
     if (full.find_first_of("*?[") == std::string::npos) {
-        if (!fs::is_regular_file(full))
+        std::error_code unreadable; // a path too long to look up is not found either
+        if (!fs::is_regular_file(full, unreadable))
             t.fail(key, fmt::format("file '{}' not found, expected a NetCDF file", full));
         return {full};
     }
@@ -91,7 +92,8 @@ const std::vector<std::string>& netcdf_forcing_keys() {
 NetcdfForcingSpec read_netcdf_forcing_table(const TomlTable& t, const std::string& study_path) {
     NetcdfForcingSpec spec;
     spec.polygons_path = resolve(study_path, t.required_string("polygons"));
-    if (!fs::is_regular_file(spec.polygons_path))
+    std::error_code unreadable; // a path too long to look up is not found either
+    if (!fs::is_regular_file(spec.polygons_path, unreadable))
         t.fail("polygons", fmt::format("file '{}' not found, expected a GeoJSON, GeoPackage or "
                                        "Shapefile of the sub-basins",
                                        spec.polygons_path));

@@ -32,7 +32,9 @@ calendar::Date read_date(const toml::table& table, const TomlTable& t, const std
 } // namespace
 
 StudyFile load_study_file(const std::string& path) {
-    if (!fs::is_regular_file(path)) throw InputError(fmt::format("{}: study file not found", path));
+    std::error_code unreadable; // a path too long to look up is not found either
+    if (!fs::is_regular_file(path, unreadable))
+        throw InputError(fmt::format("{}: study file not found", path));
     const toml::table root = parse_toml_file(path);
     TomlTable top(root, path, "study file",
                   {"study", "forcing", "ensemble", "member", "scenario", "policy", "combination"});
