@@ -4,6 +4,7 @@
 #include "app/mpi_session.hpp"
 #include "app/progress.hpp"
 #include "app/provenance.hpp"
+#include "app/report_html.hpp"
 #include "app/run_pool.hpp"
 #include "app/run_report.hpp"
 #include "app/run_stress.hpp"
@@ -197,6 +198,7 @@ int run_command(const RunOptions& o) {
     record.finished_utc = io::utc_now_iso8601();
     io::write_run_record(folder->file("run.json"), record);
     fs::remove_all(runs_dir);
+    write_run_report(plan, *folder); // last: it reads the files above
     folder->commit();
     if (!o.quiet) {
         print_summary(runs, plan, record, folder->final_path());
