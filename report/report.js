@@ -437,7 +437,7 @@
       return el('tr', {}, [el('td', { class: 'label', text: c })].concat(
           D.policies.map(function (p, k) { return spreadCell(sp[k][prefix + c], '%'); })));
     });
-    return el('div', { class: 'card' }, [el('h3', { text: title }),
+    return el('div', { class: 'table-card' }, [el('h3', { text: title }),
         table(['Country'].concat(D.policies.map(function (p) { return p.name; })), rows)]);
   }
   function drawCountries() {
