@@ -150,7 +150,7 @@ TEST_CASE("bad inputs: the catalogue covers every reader and each case says why"
     const auto cases = catalogue();
     CHECK(cases.size() >= 60);
     for (const char* family : {"study-", "basin-", "csv-", "netcdf-", "geojson-", "screen-",
-                               "calibrate-", "delineate-", "merge-"}) {
+                               "calibrate-", "delineate-", "merge-", "compare-"}) {
         INFO("cases named " << family << "*");
         CHECK(std::any_of(cases.begin(), cases.end(),
                           [&](const auto& c) { return c.name.rfind(family, 0) == 0; }));
