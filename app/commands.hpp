@@ -88,6 +88,15 @@ struct ScreenOptions {
 };
 int screen_command(const ScreenOptions& options); // app/screen_command.cpp
 
+// riparia export (docs/outputs.md): a run folder's GIS layers in another format.
+struct ExportOptions {
+    std::string run_dir;
+    std::string format;   // gpkg, geojson, shp, tif
+    std::string out_path; // empty: beside the run folder
+    bool quiet = false;
+};
+int export_command(const ExportOptions& options); // app/export_command.cpp
+
 // riparia compare (docs/outputs.md): B - A of two run folders' stress rows and headline figures.
 struct CompareOptions {
     std::string reference_dir, edited_dir; // A and B

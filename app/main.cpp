@@ -1,6 +1,8 @@
 // riparia: a simulator of shared river basins for transboundary water diplomacy.
 #include "app/commands.hpp"
 #include "app/compare_cli.hpp"
+#include "app/export_cli.hpp"
+#include "app/geometry_cli.hpp"
 #include "app/mpi_session.hpp"
 #include "app/screen_cli.hpp"
 #include "app/shard.hpp"
@@ -62,6 +64,10 @@ int main(int argc, char** argv) {
         "      sub-basin's outlet (default DEM: ETOPO5; docs/delineation.md)\n"
         "  riparia screen [--out DIR] [--config FILE] [--scenario NAME]... [--members N]\n"
         "      conflict-stress screening of the 310 TFDD basins (docs/stress.md)\n"
+        "  riparia geometry BASIN --bcode CODE --out FILE [--cell-deg DEG]\n"
+        "      sub-basin polygons cut from the TFDD basin-country units (docs/geometry.md)\n"
+        "  riparia export DIR --format gpkg|geojson|shp|tif [--out PATH]\n"
+        "      a run's GIS layers and stress raster for QGIS or a web map (docs/outputs.md)\n"
         "  riparia compare DIR_A DIR_B [--json FILE] [--scenario NAME] [--policy NAME]\n"
         "      B - A of two run folders: stress rows, flags, flows, shortages, compliance\n"
         "Under mpirun every rank takes runs as it frees up; rank 0 writes the outputs.\n"
@@ -195,19 +201,24 @@ int main(int argc, char** argv) {
 
     riparia::app::ScreenOptions screen;
     auto* screen_cmd = riparia::app::add_screen_subcommand(cli, screen);
+    riparia::app::ExportOptions export_options;
+    auto* export_cmd = riparia::app::add_export_subcommand(cli, export_options);
     riparia::app::CompareOptions compare;
     auto* compare_cmd = riparia::app::add_compare_subcommand(cli, compare);
+    riparia::app::GeometryOptions geometry;
+    auto* geometry_cmd = riparia::app::add_geometry_subcommand(cli, geometry);
 
     const std::string first = argc > 1 ? argv[1] : "";
     const bool report = session.rank() == 0; // one message per error, not one per rank
     if (!first.empty() && first[0] != '-' && first != "run" && first != "check" &&
         first != "merge" && first != "delineate" && first != "calibrate" &&
-        first != "climatology" && first != "screen" && first != "compare") {
+        first != "climatology" && first != "screen" && first != "export" && first != "compare" &&
+        first != "geometry") {
         if (report) {
             fmt::print(
                 stderr,
                 "error: unknown command '{}'; expected 'run', 'check', 'merge', 'delineate', "
-                "'calibrate', 'climatology', 'screen' or 'compare' "
+                "'calibrate', 'climatology', 'screen', 'export', 'compare' or 'geometry' "
                 "(see "
                 "riparia --help)\n",
                 first);
@@ -231,7 +242,9 @@ int main(int argc, char** argv) {
         if (*delineate_cmd) return riparia::app::delineate_command(delineate);
         if (*check_cmd) return riparia::app::check_command(check_path);
         if (*clim_cmd) return riparia::app::climatology_command(clim);
+        if (*export_cmd) return riparia::app::export_command(export_options);
         if (*compare_cmd) return riparia::app::compare_command(compare);
+        if (*geometry_cmd) return riparia::app::geometry_command(geometry);
         if (*screen_cmd) {
             screen.command_line = run.command_line;
             return riparia::app::screen_command(screen);

@@ -7,6 +7,7 @@
 #include "app/run_stress.hpp"
 #include "app/shard.hpp"
 #include "io/input_error.hpp"
+#include "io/run_layers.hpp"
 #include "io/staged_folder.hpp"
 
 #include <filesystem>
@@ -109,6 +110,8 @@ int merge_command(const std::string& out_dir, const std::vector<std::string>& sh
     const nlohmann::json runs = run_summaries(plan, runs_dir);
     const nlohmann::json stress = write_run_stress(
         plan, runs, model::StressConfig{}, folder.file("stress.csv"), folder.file("stress.json"));
+    io::write_run_layers(plan.study().basin, folder.file("stress.json"), folder.file("layers.gpkg"),
+                         folder.file("stress.tif"));
     finish_record(record, plan, runs, o, folder.final_path(), forcing.notes());
     record.options["merged_shards"] = shard_dirs.size();
     record.finished_utc = io::utc_now_iso8601();

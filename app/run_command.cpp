@@ -13,6 +13,7 @@
 #include "app/study_plan.hpp"
 #include "io/checksum.hpp"
 #include "io/input_error.hpp"
+#include "io/run_layers.hpp"
 #include "io/run_record.hpp"
 #include "io/staged_folder.hpp"
 
@@ -127,7 +128,9 @@ void print_summary(const nlohmann::json& runs, const StudyPlan& plan, const io::
     fmt::print("{} run(s) in {:.3f} s on {} thread(s) x {} rank(s); total {:.3f} s\n",
                plan.items().size(), record.timings_s["runs"].get<double>(), omp_get_max_threads(),
                mpi().size(), record.timings_s["total"].get<double>());
-    fmt::print("outputs: {0}/results.nc, {0}/run.json, {0}/stress.csv, {0}/stress.json\n", out);
+    fmt::print("outputs: {0}/results.nc, {0}/run.json, {0}/stress.csv, {0}/stress.json, "
+               "{0}/layers.gpkg, {0}/stress.tif\n",
+               out);
 }
 
 } // namespace
@@ -193,6 +196,8 @@ int run_command(const RunOptions& o) {
     const nlohmann::json runs = run_summaries(plan, runs_dir);
     const nlohmann::json stress = write_run_stress(
         plan, runs, model::StressConfig{}, folder->file("stress.csv"), folder->file("stress.json"));
+    io::write_run_layers(plan.study().basin, folder->file("stress.json"),
+                         folder->file("layers.gpkg"), folder->file("stress.tif"));
     finish_record(record, plan, runs, o, folder->final_path(), forcing.notes());
     record.timings_s["total"] = seconds_since(process_start);
     record.finished_utc = io::utc_now_iso8601();

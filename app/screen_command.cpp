@@ -4,6 +4,7 @@
 #include "app/screen_validation.hpp"
 #include "app/stopwatch.hpp"
 #include "io/input_error.hpp"
+#include "io/screen_layers.hpp"
 #include "io/stress_config.hpp"
 #include "io/unit_terrain.hpp"
 
@@ -72,6 +73,8 @@ int screen_command(const ScreenOptions& o) {
             fmt::format("{}: cannot create the folder: {}", o.out_dir, ec.message()));
     write_screen_csv(o.out_dir + "/stress.csv", basins, rows, c);
     write_screen_json(o.out_dir + "/stress.json", basins, rows, c);
+    io::write_screen_layers(o.basins_path, o.out_dir + "/stress.json", o.out_dir + "/layers.gpkg",
+                            o.out_dir + "/stress.tif");
     if (!o.validation_path.empty()) {
         std::set<std::string> codes;
         for (const auto& b : in.basins)
@@ -85,9 +88,10 @@ int screen_command(const ScreenOptions& o) {
     const double seconds = seconds_since(start);
     if (!o.quiet) {
         print_screen_summary(basins, rows, c, 20);
-        fmt::print("\n{} basins x {} scenarios x {} members in {:.2f} s; wrote {}/stress.csv and "
-                   "{}/stress.json\n",
-                   basins.size(), c.scenarios.size(), c.members, seconds, o.out_dir, o.out_dir);
+        fmt::print("\n{} basins x {} scenarios x {} members in {:.2f} s; wrote {}/stress.csv, "
+                   "{}/stress.json, {}/layers.gpkg and {}/stress.tif\n",
+                   basins.size(), c.scenarios.size(), c.members, seconds, o.out_dir, o.out_dir,
+                   o.out_dir, o.out_dir);
     }
     return 0;
 }

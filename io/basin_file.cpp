@@ -3,6 +3,7 @@
 #include "io/climate_table.hpp"
 #include "io/input_error.hpp"
 #include "io/management_file.hpp"
+#include "io/polygons.hpp"
 #include "io/toml_table.hpp"
 
 #include <algorithm>
@@ -140,6 +141,20 @@ void read_header(const TomlTable& t, model::Basin& basin) {
     }
 }
 
+// [basin] geometry: the sub-basin polygons (one feature per sub-basin, field "id"), for the
+// map layers of a run.
+void read_geometry(const TomlTable& t, const std::vector<std::string>& ids, BasinFile& result) {
+    const auto relative = t.optional_string("geometry");
+    if (!relative) return;
+    result.geometry_path = resolve(t.file(), *relative);
+    if (!fs::is_regular_file(result.geometry_path)) {
+        t.fail("geometry", fmt::format("file '{}' not found (resolved to {}), expected sub-basin "
+                                       "polygons (GeoJSON, GeoPackage or Shapefile)",
+                                       *relative, result.geometry_path));
+    }
+    result.subbasin_polygons = read_subbasin_polygons(result.geometry_path, "id", ids);
+}
+
 model::Subbasin read_subbasin(const TomlTable& t, std::string& forcing, std::string& downstream) {
     model::Subbasin s;
     s.id = t.required_string("id");
@@ -183,7 +198,7 @@ BasinFile load_basin_file(const std::string& path) {
     const toml::table* header = top.optional_table("basin");
     if (!header) top.fail_here("missing required table [basin] with key 'name'");
     read_header(TomlTable(*header, path, "[basin]",
-                          {"name", "description", "population", "population_year"}),
+                          {"name", "description", "population", "population_year", "geometry"}),
                 result.basin);
 
     const toml::node* list = root.get("subbasin");
@@ -223,6 +238,7 @@ BasinFile load_basin_file(const std::string& path) {
         }
         t.fail("downstream", error.what());
     }
+    read_geometry(TomlTable(*header, path, "[basin]"), ids, result);
     result.basin.management = read_management(root, path, result.basin);
     result.root = root;
     return result;
