@@ -88,6 +88,7 @@ AllocationSolver::AllocationSolver(const AllocationNetwork& network)
     held_.assign(nodes_, 0.0);
     return_flow_.assign(demand_count_, 0.0);
     changed_.assign(nodes_, 1);
+    slopes_current_.assign(network.reservoirs.size(), 0);
 }
 
 double return_same_day_share(const AllocationNetwork& network,
@@ -118,7 +119,7 @@ void AllocationSolver::withdraw(const AllocationDay& day, int v, double limit, d
     withdrawn = 0;
     for (const int j : demands_at_[v])
         withdrawn += coverage_[j] * day.request_m3s[j];
-    slack_[v] = limit - withdrawn;
+    set_slack(v, limit - withdrawn);
     const double trim = withdrawn > limit && withdrawn > 0 ? std::max(0.0, limit) / withdrawn : 1.0;
     withdrawn = 0;
     own_return = 0;
@@ -302,11 +303,12 @@ void AllocationSolver::update_node(const AllocationDay& day, int v) {
                     std::min(day.dead_storage[r], day.storage[r] - day.evaporation[r]) + available;
     double withdrawn, own_return;
     withdraw(day, v, limit, withdrawn, own_return);
+    if (r >= 0) slopes_current_[r] = 0;
     const double outflow = r < 0 ? std::max(0.0, available - withdrawn) + own_return // eq. 3
                                  : reservoir_outflow(day, v, r, available, withdrawn, own_return);
     for (const int k : requirements_at_[v]) {
         const double required = coverage_[demand_count_ + k] * day.required_m3s[k];
-        slack_[nodes_ + k] = outflow - required;
+        set_slack(nodes_ + k, outflow - required);
     }
     if (outflow == outflow_[v]) return;
     outflow_[v] = outflow;
@@ -322,16 +324,33 @@ bool AllocationSolver::evaluate(const AllocationDay& day, bool with_slopes) {
     }
     first_changed_ = nodes_;
     if (with_slopes) {
-        for (std::size_t r = 0; r < network_.reservoirs.size(); ++r)
-            reservoir_slopes(day, static_cast<int>(r));
+        for (std::size_t r = 0; r < network_.reservoirs.size(); ++r) {
+            if (!slopes_current_[r]) reservoir_slopes(day, static_cast<int>(r));
+            slopes_current_[r] = 1;
+        }
     }
-    // A limit may not lose more than the tolerance below its floor: 0, or where rounding left
-    // it when the current rise began (so that rounding never blocks, nor accumulates).
-    bool feasible = true;
+    return violated_ == 0;
+}
+
+// A limit may not lose more than the tolerance below its floor: 0, or where rounding left it
+// when the current rise began (so that rounding never blocks, nor accumulates).
+bool AllocationSolver::violated(std::size_t c) const {
+    return !(slack_[c] >= slack_floor_[c] - tolerance_);
+}
+
+void AllocationSolver::set_slack(std::size_t c, double slack) {
+    const bool was = violated(c);
+    slack_[c] = slack;
+    violated_ += static_cast<int>(violated(c)) - static_cast<int>(was);
+}
+
+// Floors at the current slacks where these are below 0, as a rise or a lowering begins.
+void AllocationSolver::set_floors() {
+    violated_ = 0;
     for (std::size_t c = 0; c < slack_.size(); ++c) {
-        feasible = feasible && slack_[c] >= slack_floor_[c] - tolerance_;
+        slack_floor_[c] = std::min(0.0, slack_[c]);
+        violated_ += static_cast<int>(violated(c));
     }
-    return feasible;
 }
 
 double AllocationSolver::rise_together(const AllocationDay& day, const std::vector<int>& items,
@@ -342,8 +361,7 @@ double AllocationSolver::rise_together(const AllocationDay& day, const std::vect
     };
     set_all(from);
     evaluate(day);
-    for (std::size_t c = 0; c < slack_.size(); ++c)
-        slack_floor_[c] = std::min(0.0, slack_[c]);
+    set_floors();
     set_all(1.0);
     if (evaluate(day)) return 1.0;
     // Exact: walk from event to event along the piecewise linear limits.
@@ -511,8 +529,7 @@ double AllocationSolver::lowering_room(int v, bool& limit) const {
 
 void AllocationSolver::keep_storage(const AllocationDay& day) {
     evaluate(day);
-    for (std::size_t c = 0; c < slack_.size(); ++c)
-        slack_floor_[c] = std::min(0.0, slack_[c]);
+    set_floors();
     bool current = true; // the last pass was feasible with the caps as they are now
     for (const int v : order_) {
         const int r = reservoir_at_[v];
@@ -623,6 +640,8 @@ void AllocationSolver::solve(const AllocationDay& day, AllocationResult& result)
     tolerance_ = kRelativeTolerance * scale;
     std::fill(outflow_cap_.begin(), outflow_cap_.end(), kInfinity);
     std::fill(slack_floor_.begin(), slack_floor_.end(), 0.0);
+    violated_ = 0; // every node is computed again in the first pass, which counts anew
+    std::fill(slack_.begin(), slack_.end(), 0.0);
     std::fill(coverage_.begin(), coverage_.end(), 0.0);
     std::fill(changed_.begin(), changed_.end(), 1); // a new day: every node anew
     first_changed_ = 0;

@@ -105,6 +105,9 @@ class AllocationSolver {
                              double withdrawn, double own_return);
     void reservoir_slopes(const AllocationDay& day, int r);
     void mark_changed(int v);
+    bool violated(std::size_t c) const;
+    void set_slack(std::size_t c, double slack);
+    void set_floors();
     void set_coverage(int item, double coverage);
     void set_outflow_cap(int r, double cap);
     void solve_level(const AllocationDay& day, const std::vector<int>& items);
@@ -149,6 +152,8 @@ class AllocationSolver {
     std::vector<double> return_flow_;    // per demand: (1 - consumptive) x withdrawal
     std::vector<char> changed_;          // per node: inputs changed since the last pass
     std::size_t first_changed_ = 0;      // lowest position in order_ of a changed node
+    int violated_ = 0;                   // limits below their floor by more than the tolerance
+    std::vector<char> slopes_current_;   // per reservoir: slopes computed since its last change
     std::vector<double> lowest_outflow_; // per reservoir: max(0, X - C) in the last pass
     std::vector<char> active_;           // per item, while its level is being solved
     std::vector<int> rising_;            // items still rising
