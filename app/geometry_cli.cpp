@@ -39,7 +39,7 @@ CLI::App* add_geometry_subcommand(CLI::App& cli, GeometryOptions& o) {
         "basins/nile/subbasins.geojson\n"
         "then [basin] geometry = \"subbasins.geojson\" in basin.toml draws them in layers.gpkg.\n"
         "Exit codes: 0 ok, 2 when the BCODE is unknown, a sub-basin's country has no area in the\n"
-        "TFDD basin, or a file is missing or malformed.");
+        "TFDD basin, a sub-basin is too small to get a cell, or a file is missing or malformed.");
     return cmd;
 }
 

@@ -140,6 +140,12 @@ int geometry_command(const GeometryOptions& o) {
             const std::size_t s = unit.subbasins[k];
             const auto& sub = basin.subbasins[s];
             pieces[s] = std::move(cut.pieces[k]);
+            if (pieces[s]->IsEmpty())
+                throw io::InputError(fmt::format(
+                    "{}: subbasin '{}' area_km2 = {} got no cell of its unit ({}, {:.0f} km2, "
+                    "cells of {} deg), expected an area of a few cells at least or a smaller "
+                    "--cell-deg",
+                    o.basin_path, sub.id, sub.area_km2, unit.country, unit.area_km2, o.cell_deg));
             polygon_km2.push_back(io::spherical_area_km2(*pieces[s]));
             features[s] = {pieces[s].get(),
                            {{"id", sub.id},

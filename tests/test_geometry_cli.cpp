@@ -140,6 +140,9 @@ TEST_CASE("geometry CLI: an unknown BCODE or a country without a unit exits 2") 
     CHECK(r.err.find("subbasin 'LIBYA' country 'LBY'") != std::string::npos);
     CHECK(r.err.find("basin.toml") != std::string::npos);
     CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+    r = attempt(medjerda(subbasin("SPRING_TUN", "TUN", 36.0, 9.0, 0.001)), "MDJD");
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("subbasin 'SPRING_TUN' area_km2 = 0.001 got no cell") != std::string::npos);
     CHECK(!std::filesystem::exists(dir / "out.geojson"));
     CHECK(!std::filesystem::exists(dir / "out.geojson.partial"));
 }
