@@ -96,8 +96,11 @@ TEST_CASE("geometry CLI: Medjerda sub-basins add up to the TFDD basin-country un
          {"id", "name", "country", "area_km2", "declared_area_km2", "geometry_source"})
         CHECK(layer->GetLayerDefn()->GetFieldIndex(field) >= 0);
     std::map<std::string, double> country_km2, polygon_km2, field_km2;
+    std::map<std::string, std::unique_ptr<OGRGeometry>> shape;
     for (auto& f : *layer) {
         const std::string id = f->GetFieldAsString("id");
+        CHECK(f->GetGeometryRef()->IsValid());
+        shape[id].reset(f->GetGeometryRef()->clone());
         CHECK(std::string(f->GetFieldAsString("geometry_source")) ==
               "TFDD unit, weighted nearest-centre partition");
         const double km2 = equal_area_km2(*f->GetGeometryRef());
@@ -111,6 +114,12 @@ TEST_CASE("geometry CLI: Medjerda sub-basins add up to the TFDD basin-country un
     CHECK(tun > 1000);
     CHECK(country_km2["DZA"] == doctest::Approx(dza).epsilon(0.02));
     CHECK(country_km2["TUN"] == doctest::Approx(tun).epsilon(0.02));
+    // The two Tunisian sub-basins share a border and do not overlap.
+    std::unique_ptr<OGRGeometry> shared(
+        shape["LOWER_TUN"]->Intersection(shape["MELLEGUE_TUN"].get()));
+    REQUIRE(shared);
+    CHECK(!shared->IsEmpty());
+    CHECK(shared->getDimension() < 2);
     // Inside Tunisia the areas follow the declared 5,000 : 10,000.
     CHECK(polygon_km2["LOWER_TUN"] / country_km2["TUN"] == doctest::Approx(2.0 / 3).epsilon(0.02));
     // Same command, same bytes.
