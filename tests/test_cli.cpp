@@ -214,8 +214,9 @@ TEST_CASE("cli: run writes exactly results.nc and run.json, monthly by default")
     REQUIRE(r.exit_code == 0);
     CHECK(r.out.empty()); // --quiet: no summary
     REQUIRE(fs::is_directory(out));
-    CHECK(entries_of(out) == std::vector<std::string>{"report.html", "results.nc", "run.json",
-                                                      "stress.csv", "stress.json"});
+    CHECK(entries_of(out) == std::vector<std::string>{"layers.gpkg", "report.html", "results.nc",
+                                                      "run.json", "stress.csv", "stress.json",
+                                                      "stress.tif"});
     CHECK(leftovers_in(dir.path()).empty());
     CHECK(time_records((out / "results.nc").string()) == 24);
 
@@ -246,8 +247,9 @@ TEST_CASE("cli: run --daily writes one record per day of the study period") {
         run_riparia({"run", study, "--out", out.string(), "--daily", "--threads", "2", "--quiet"});
     INFO(describe(r));
     REQUIRE(r.exit_code == 0);
-    CHECK(entries_of(out) == std::vector<std::string>{"report.html", "results.nc", "run.json",
-                                                      "stress.csv", "stress.json"});
+    CHECK(entries_of(out) == std::vector<std::string>{"layers.gpkg", "report.html", "results.nc",
+                                                      "run.json", "stress.csv", "stress.json",
+                                                      "stress.tif"});
     CHECK(leftovers_in(dir.path()).empty());
     std::size_t times = 0, nodes = 0;
     const auto q =
@@ -272,8 +274,9 @@ TEST_CASE("cli: running again into the same --out replaces the earlier run") {
     const CommandResult second = run_riparia({"run", study, "--out", out.string(), "-q"});
     INFO("second run: " << describe(second));
     CHECK(second.exit_code == 0);
-    CHECK(entries_of(out) == std::vector<std::string>{"report.html", "results.nc", "run.json",
-                                                      "stress.csv", "stress.json"});
+    CHECK(entries_of(out) == std::vector<std::string>{"layers.gpkg", "report.html", "results.nc",
+                                                      "run.json", "stress.csv", "stress.json",
+                                                      "stress.tif"});
     CHECK(time_records(results) == 24); // the monthly run replaced the daily one
     CHECK(leftovers_in(dir.path()).empty());
 }

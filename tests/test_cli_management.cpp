@@ -225,8 +225,9 @@ TEST_CASE("management: check and run accept the valid managed study") {
     REQUIRE(run.exit_code == 0);
     CHECK(run.out.empty()); // --quiet: no summary
     REQUIRE(fs::is_directory(out));
-    CHECK(entries_of(out) == std::vector<std::string>{"report.html", "results.nc", "run.json",
-                                                      "stress.csv", "stress.json"});
+    CHECK(entries_of(out) == std::vector<std::string>{"layers.gpkg", "report.html", "results.nc",
+                                                      "run.json", "stress.csv", "stress.json",
+                                                      "stress.tif"});
     CHECK(leftovers_in(dir.path()).empty());
     const std::string record = riparia::test::read_file((out / "run.json").string());
     // run.json names the agreements and environmental flows with their yearly compliance.

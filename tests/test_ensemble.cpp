@@ -77,9 +77,9 @@ TEST_CASE("ensemble: results.nc has scenario, policy and member dimensions with 
     write_file(dir / "study.toml", ensemble_study());
     const auto r = run_riparia({"run", dir / "study.toml", "--out", dir / "out", "--quiet"});
     REQUIRE_MESSAGE(r.exit_code == 0, describe(r));
-    CHECK(entries_of(dir.path() / "out") == std::vector<std::string>{"report.html", "results.nc",
-                                                                     "run.json", "stress.csv",
-                                                                     "stress.json"});
+    CHECK(entries_of(dir.path() / "out") ==
+          std::vector<std::string>{"layers.gpkg", "report.html", "results.nc", "run.json",
+                                   "stress.csv", "stress.json", "stress.tif"});
     const std::string file = dir / "out/results.nc";
     const auto discharge = read(file, "dis", 4);
     CHECK(discharge.values.size() == 2 * 3 * 1 * 48 * 4);
@@ -203,8 +203,9 @@ TEST_CASE("ensemble: 1, 2 and 4 MPI ranks write the numbers one process writes")
         const auto r = riparia::test::run_riparia_mpi(ranks, {"run", study, "--out", out});
         REQUIRE_MESSAGE(r.exit_code == 0, describe(r));
         CHECK(contains_fragment(r.out, "x " + std::to_string(ranks) + " rank(s)"));
-        CHECK(entries_of(out) == std::vector<std::string>{"report.html", "results.nc", "run.json",
-                                                          "stress.csv", "stress.json"});
+        CHECK(entries_of(out) == std::vector<std::string>{"layers.gpkg", "report.html",
+                                                          "results.nc", "run.json", "stress.csv",
+                                                          "stress.json", "stress.tif"});
         for (const char* variable : {"dis", "reservoir_storage", "demand_deficit"}) {
             const auto a = read_netcdf_variable(dir / "single/results.nc", variable);
             const auto b = read_netcdf_variable(out + "/results.nc", variable);

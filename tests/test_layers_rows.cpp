@@ -103,3 +103,17 @@ TEST_CASE("the raster cell doubles until the extent fits 2048 cells") {
     CHECK(riparia::io::raster_cell_deg(102.5, 5) == 0.1);
     CHECK(riparia::io::raster_cell_deg(360, 180) == doctest::Approx(0.2));
 }
+
+TEST_CASE("a one-sub-basin basin has a unit, no rivers and no border points") {
+    const auto basin = riparia::io::load_basin_file(source_dir() + "/tests/airgr/basin.toml");
+    const json rows = {row("basin", "L0123001", 3, true), row("unit", "FRA", 3, false)};
+    const auto layers = riparia::io::run_layers(basin, rows);
+    CHECK(layer(layers, "units").features.size() == 1);
+    CHECK(layer(layers, "rivers").features.empty());
+    CHECK(layer(layers, "border_points").features.empty());
+    CHECK(layer(layers, "flags").features.size() == 1);
+    ScratchDir dir("layers-one");
+    riparia::io::write_geopackage(dir / "layers.gpkg", layers);
+    CHECK(riparia::io::write_class_raster(dir / "layers.gpkg", "units", dir / "stress.tif"));
+    CHECK_FALSE(riparia::io::write_class_raster(dir / "layers.gpkg", "rivers", dir / "no.tif"));
+}

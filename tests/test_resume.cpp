@@ -138,9 +138,9 @@ TEST_CASE("resume: a run killed with SIGKILL mid-way finishes with --resume, bit
     const auto resumed = run_riparia({"run", dir / "study.toml", "--out", dir / "out",
                                       "--checkpoint-years", "2", "--resume", "--quiet"});
     REQUIRE_MESSAGE(resumed.exit_code == 0, describe(resumed));
-    CHECK(entries_of(dir.path() / "out") == std::vector<std::string>{"report.html", "results.nc",
-                                                                     "run.json", "stress.csv",
-                                                                     "stress.json"});
+    CHECK(entries_of(dir.path() / "out") ==
+          std::vector<std::string>{"layers.gpkg", "report.html", "results.nc", "run.json",
+                                   "stress.csv", "stress.json", "stress.tif"});
     for (const char* v : kVariables) {
         INFO(v);
         CHECK(identical(read_netcdf_variable(dir / "full/results.nc", v),
