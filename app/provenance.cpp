@@ -70,6 +70,10 @@ void finish_record(io::RunRecord& record, const StudyPlan& plan, const nlohmann:
                             {"note", "per run under ensemble.runs[].water_balance"}};
     record.ensemble = ensemble_description(plan);
     record.ensemble["runs"] = runs;
+    // Each country's inflow per year and month feeds only the stress tables' transition windows
+    // (docs/stress.md); it would triple run.json.
+    for (auto& r : record.ensemble["runs"])
+        if (r.contains("statistics")) r["statistics"].erase("year_months");
 }
 
 } // namespace riparia::app

@@ -32,7 +32,7 @@ nlohmann::json RunStatistics::by_node(const std::vector<double>& table) const {
 }
 
 RunStatistics::RunStatistics(const model::Basin& basin, model::ResultSink& next)
-    : basin_(basin), next_(next) {
+    : basin_(basin), next_(next), inflow_(basin) {
     for (const auto& d : basin.management.demands)
         if (std::find(countries_.begin(), countries_.end(), d.country) == countries_.end())
             countries_.push_back(d.country);
@@ -61,6 +61,7 @@ std::size_t RunStatistics::year_slot(int year) {
         delivered_hm3_.resize(years_.size() * countries_.size(), 0.0);
         demand_months_.resize(years_.size() * countries_.size(), 0);
         failed_months_.resize(years_.size() * countries_.size(), 0);
+        inflow_.resize(years_.size());
     }
     return years_.size() - 1;
 }
@@ -80,6 +81,7 @@ void RunStatistics::close_month(std::size_t year) {
 
 void RunStatistics::consume(const model::DayBlockResults& b) {
     const std::size_t nodes = basin_.subbasins.size(), n_countries = countries_.size();
+    const bool trace = inflow_.active();
     for (int d = 0; d < b.days; ++d) {
         const calendar::Date date = calendar::date_of(b.first_day + d);
         const std::size_t y = year_slot(date.year), m = static_cast<std::size_t>(date.month - 1);
@@ -94,7 +96,10 @@ void RunStatistics::consume(const model::DayBlockResults& b) {
             runoff_km3_[y * nodes + i] += runoff;
             month_flow_km3_[m * nodes + i] += flow;
             month_runoff_km3_[m * nodes + i] += runoff;
+            if (trace) inflow_.add(i, flow, runoff);
         }
+        const bool month_ends = date.day == calendar::days_in_month(date.year, date.month);
+        if (trace && month_ends) inflow_.close_month(y, m);
         if (!b.management) continue;
         const model::ManagementDay& day = (*b.management)[static_cast<std::size_t>(d)];
         for (std::size_t j = 0; j < demand_country_.size(); ++j) {
@@ -108,7 +113,7 @@ void RunStatistics::consume(const model::DayBlockResults& b) {
             open_requested_hm3_[c] += requested;
             open_delivered_hm3_[c] += delivered;
         }
-        if (date.day == calendar::days_in_month(date.year, date.month)) close_month(y);
+        if (month_ends) close_month(y);
     }
     next_.consume(b);
 }
@@ -143,7 +148,8 @@ nlohmann::json RunStatistics::to_json() const {
             {"outflow_km3", by_node(flow_km3_)},
             {"runoff_km3", by_node(runoff_km3_)},
             {"withdrawals_by_country", demand},
-            {"months", months_json()}};
+            {"months", months_json()},
+            {"year_months", inflow_.to_json()}};
 }
 
 void RunStatistics::save(model::StateArchive& a) const {
@@ -163,6 +169,7 @@ void RunStatistics::save(model::StateArchive& a) const {
     a.put_reals(p + "month_runoff_km3", month_runoff_km3_);
     a.put_reals(p + "month_requested_hm3", month_requested_hm3_);
     a.put_reals(p + "month_delivered_hm3", month_delivered_hm3_);
+    inflow_.save(a);
 }
 
 void RunStatistics::load(const model::StateArchive& a) {
@@ -191,6 +198,7 @@ void RunStatistics::load(const model::StateArchive& a) {
     a.get_reals(p + "month_runoff_km3", month_runoff_km3_);
     a.get_reals(p + "month_requested_hm3", month_requested_hm3_);
     a.get_reals(p + "month_delivered_hm3", month_delivered_hm3_);
+    inflow_.load(a, count);
 }
 
 } // namespace riparia::app

@@ -3,10 +3,13 @@
 // generated on its own area in each calendar year and in each month of the year summed over the
 // years (km3), each country's requested and delivered withdrawals per year and per month of the
 // year (hm3), and per year the number of months in which a country's deficit exceeded 10 % of
-// its demand. Memory is bounded by years x sub-basins, never by days. A sink in front of the
+// its demand; per year and month each country's inflow from other countries by origin
+// (app/run_statistics_inflow.hpp). Memory is bounded by years x sub-basins (and years x 12 x
+// countries^2), never by days. A sink in front of the
 // output stream; its sums are part of a checkpoint.
 #pragma once
 
+#include "app/run_statistics_inflow.hpp"
 #include "model/basin.hpp"
 #include "model/simulation.hpp"
 #include "model/state_archive.hpp"
@@ -54,6 +57,7 @@ class RunStatistics : public model::ResultSink {
     std::vector<double> month_runoff_km3_;    // [month][node]
     std::vector<double> month_requested_hm3_; // [month][country]
     std::vector<double> month_delivered_hm3_; // [month][country]
+    YearMonthInflow inflow_;                  // per year and month, by origin
 };
 
 } // namespace riparia::app

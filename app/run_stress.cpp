@@ -2,6 +2,7 @@
 
 #include "app/run_stress_figures.hpp"
 #include "app/run_stress_rows.hpp"
+#include "app/run_stress_transition.hpp"
 #include "app/run_stress_water.hpp"
 #include "io/ensemble_file.hpp"
 #include "model/stress_indicator_table.hpp"
@@ -145,6 +146,9 @@ std::string csv_number(const nlohmann::json& v) {
     return v.is_null() ? std::string() : fmt::format("{:.6g}", v.get<double>());
 }
 
+// The transition indicators, whose window (years, members cut) has columns of its own.
+constexpr const char* kTransitionKeys[] = {"transition_inflow", "transition_dry_inflow"};
+
 void write_csv(const nlohmann::json& rows, std::ostream& csv) {
     const auto& catalogue = model::indicator_catalogue();
     csv << "scenario,policy,level,item,score_median,score_p10,score_p90,class,members,"
@@ -153,6 +157,8 @@ void write_csv(const nlohmann::json& rows, std::ostream& csv) {
         csv << ',' << info.column;
     for (const auto& info : catalogue)
         csv << ',' << info.column << "_change";
+    for (const auto* key : kTransitionKeys)
+        csv << ',' << key << "_years," << key << "_members_cut";
     csv << ",reasons\n";
     for (const auto& r : rows) {
         std::string reasons;
@@ -171,6 +177,12 @@ void write_csv(const nlohmann::json& rows, std::ostream& csv) {
                     indicators.contains(info.key) && indicators[info.key].contains(field);
                 csv << ',' << (known ? csv_number(indicators[info.key][field]) : std::string());
             }
+        for (const auto* key : kTransitionKeys) {
+            const bool known = indicators.contains(key) && indicators[key].contains("years");
+            csv << ',' << (known ? indicators[key]["years"].get<std::string>() : "") << ','
+                << (known ? std::to_string(indicators[key]["members_cut_over_notable"].get<int>())
+                          : "");
+        }
         csv << ',' << csv_field(reasons) << '\n';
     }
 }
@@ -199,6 +211,7 @@ nlohmann::json write_run_stress(const StudyPlan& plan, const nlohmann::json& run
     const std::vector<RunWater> water = waters_of(plan, runs);
     std::vector<const RunItem*> scored;
     std::vector<model::BasinFigures> figures;
+    std::vector<RunInflows> inflows;
     for (const RunItem& item : plan.items()) {
         if (item.policy == pristine) continue; // the counterfactual is not a policy to score
         const RunItem* base = item.scenario == 0 ? nullptr : sibling(plan, item, 0, item.policy);
@@ -210,19 +223,24 @@ nlohmann::json write_run_stress(const StudyPlan& plan, const nlohmann::json& run
                           season ? water[season->index] : water[item.index]};
         scored.push_back(&item);
         figures.push_back(run_figures(plan, item, runs[item.index], w, config));
+        inflows.push_back(run_inflows(w));
     }
     keep_pairs(figures, config.min_pair_share);
+    const int as_is = as_is_policy(plan);
+    const TransitionTable transitions =
+        find_transitions(plan, scored, inflows, as_is, figures, config);
     RowTable table;
     for (std::size_t k = 0; k < scored.size(); ++k)
         add_run(table, plan, *scored[k], figures[k], config);
     nlohmann::json all = nlohmann::json::array(), basin_rows = nlohmann::json::array();
-    const int as_is = as_is_policy(plan);
     for (const auto& key : table.order) {
         const StressRow& row = table.rows.at(key);
         RowReferences refs;
         if (key.policy != as_is && as_is >= 0)
             refs.as_is = table.find({key.scenario, as_is, key.level, key.item});
         if (key.scenario != 0) refs.baseline = table.find({0, key.policy, key.level, key.item});
+        const auto t = transitions.find({key.scenario, key.policy, key.level, key.item});
+        if (t != transitions.end()) refs.transition = &t->second;
         all.push_back(summarise_row(row, refs, config));
         if (row.level == "basin") basin_rows.push_back(all.back());
     }

@@ -26,8 +26,21 @@ const MemberResult* member_of(const StressRow* row, std::size_t member) {
     return nullptr;
 }
 
-nlohmann::json indicators_json(const StressRow& row, const StressRow* baseline,
+// The window of a transition indicator: its years, what it is compared with, and how many
+// members are cut by more than the notable share.
+void add_window(nlohmann::json& indicators, const char* key,
+                const std::optional<QuantityTransition>& t) {
+    if (!t || !indicators.contains(key)) return;
+    auto& entry = indicators[key];
+    entry["years"] = t->years;
+    entry["against"] = t->against;
+    entry["members_compared"] = t->window.changes.size();
+    entry["members_cut_over_notable"] = t->window.members_over;
+}
+
+nlohmann::json indicators_json(const StressRow& row, const RowReferences& refs,
                                const model::StressConfig& config) {
+    const StressRow* baseline = refs.baseline;
     const auto& catalogue = model::indicator_catalogue();
     nlohmann::json out = nlohmann::json::object();
     for (std::size_t k = 0; k < catalogue.size(); ++k) {
@@ -49,11 +62,14 @@ nlohmann::json indicators_json(const StressRow& row, const StressRow* baseline,
         if (baseline) entry["change_from_baseline_median"] = number(quantile(changes, 0.5));
         out[catalogue[k].key] = entry;
     }
+    if (refs.transition) {
+        add_window(out, "transition_inflow", refs.transition->inflow);
+        add_window(out, "transition_dry_inflow", refs.transition->dry_inflow);
+    }
     return out;
 }
 
-// Sentences comparing the row with a reference row, member by member; the two with the largest
-// median change are stated.
+// Sentences comparing the row with a reference row, member by member over the whole period.
 void add_comparisons(const StressRow& row, const StressRow* reference, const std::string& cause,
                      const std::string& against, const model::StressConfig& config,
                      std::vector<std::pair<double, std::string>>& out) {
@@ -72,6 +88,16 @@ void add_comparisons(const StressRow& row, const StressRow* reference, const std
     }
 }
 
+// The transition window with the larger median cut, yearly or dry-season, when it is stated.
+void add_transition(const RowTransitions* t, std::vector<std::pair<double, std::string>>& out) {
+    if (!t) return;
+    const QuantityTransition* best = nullptr;
+    for (const auto* q : {&t->inflow, &t->dry_inflow})
+        if (*q && !(*q)->sentence.empty() && (!best || (*q)->window.median < best->window.median))
+            best = &**q;
+    if (best) out.emplace_back(std::abs(best->window.median), best->sentence);
+}
+
 std::vector<std::string> comparison_reasons(const StressRow& row, const RowReferences& refs,
                                             const model::StressConfig& config) {
     std::vector<std::pair<double, std::string>> found;
@@ -81,11 +107,14 @@ std::vector<std::string> comparison_reasons(const StressRow& row, const RowRefer
     if (refs.baseline)
         add_comparisons(row, refs.baseline, "the '" + row.scenario + "' scenario",
                         "the '" + refs.baseline->scenario + "' scenario", config, found);
-    std::stable_sort(found.begin(), found.end(),
-                     [](const auto& a, const auto& b) { return a.first > b.first; });
+    const auto larger = [](const auto& a, const auto& b) { return a.first > b.first; };
+    std::stable_sort(found.begin(), found.end(), larger);
+    found.resize(std::min<std::size_t>(found.size(), 2));
+    add_transition(refs.transition, found); // a few years' cut has a place of its own
+    std::stable_sort(found.begin(), found.end(), larger);
     std::vector<std::string> out;
-    for (std::size_t k = 0; k < found.size() && k < 2; ++k)
-        out.push_back(found[k].second);
+    for (const auto& f : found)
+        out.push_back(f.second);
     return out;
 }
 
@@ -127,7 +156,7 @@ nlohmann::json summarise_row(const StressRow& row, const RowReferences& refs,
             {"share_at_risk", share},
             {"flag", share >= config.flag_member_share},
             {"reasons", reasons},
-            {"indicators", indicators_json(row, refs.baseline, config)}};
+            {"indicators", indicators_json(row, refs, config)}};
 }
 
 } // namespace riparia::app

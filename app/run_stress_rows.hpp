@@ -3,6 +3,7 @@
 // that policies and scenarios are compared on, summarised over the members (docs/stress.md).
 #pragma once
 
+#include "app/run_stress_transition.hpp"
 #include "model/stress_config.hpp"
 
 #include <cstddef>
@@ -29,10 +30,12 @@ struct StressRow {
 };
 
 // The row of the same item compared with: the as-is policy (same scenario) and the baseline
-// scenario (same policy); nullptr when this row is one of them or the study has none.
+// scenario (same policy); nullptr when this row is one of them or the study has none. And the
+// row's transition windows against them, if any.
 struct RowReferences {
     const StressRow* as_is = nullptr;
     const StressRow* baseline = nullptr;
+    const RowTransitions* transition = nullptr;
 };
 
 // Linear interpolation between order statistics (type 7 of Hyndman & Fan 1996); NaN values are

@@ -97,6 +97,34 @@ void add_months(RunWater& w, const model::Basin& basin, const std::vector<std::s
     }
 }
 
+// [full year] month volumes of a [year * 12 + month] series.
+std::vector<model::MonthlyVolumes> by_full_year(const RunWater& w, const nlohmann::json& series) {
+    std::vector<model::MonthlyVolumes> out(w.full_years.size());
+    for (std::size_t k = 0; k < w.full_years.size(); ++k)
+        for (std::size_t m = 0; m < 12; ++m)
+            out[k][m] = series[w.full_years[k] * 12 + m].get<double>();
+    return out;
+}
+
+void add_year_months(RunWater& w, const nlohmann::json& stats) {
+    const std::size_t n = w.countries.size();
+    w.year_month_inflow_km3.assign(n, {});
+    w.year_month_through_km3.assign(n, std::vector<std::vector<model::MonthlyVolumes>>(n));
+    if (!stats.contains("year_months")) return;
+    const auto& inflow = stats["year_months"]["inflow_km3"];
+    const auto& through = stats["year_months"]["through_km3"];
+    for (std::size_t to = 0; to < n; ++to) {
+        const std::string& country = w.countries[to];
+        if (inflow.contains(country))
+            w.year_month_inflow_km3[to] = by_full_year(w, inflow[country]);
+        if (!through.contains(country)) continue;
+        for (std::size_t from = 0; from < n; ++from)
+            if (through[country].contains(w.countries[from]))
+                w.year_month_through_km3[to][from] =
+                    by_full_year(w, through[country][w.countries[from]]);
+    }
+}
+
 void add_withdrawals(RunWater& w, const nlohmann::json& stats) {
     constexpr double kKm3PerHm3 = 1e-3;
     const std::size_t n = w.countries.size();
@@ -151,7 +179,10 @@ RunWater run_water(const model::Basin& basin, const nlohmann::json& stats) {
             w.border[region[i]][region[static_cast<std::size_t>(down)]] = true;
     }
     for (std::size_t y = 0; y < stats["days"].size(); ++y)
-        if (stats["days"][y].get<int>() >= 365) w.full_years.push_back(y);
+        if (stats["days"][y].get<int>() >= 365) {
+            w.full_years.push_back(y);
+            w.calendar_years.push_back(stats["years"][y].get<int>());
+        }
     w.available_km3.assign(n, {});
     w.inflow_km3.assign(n, {});
     w.origin_km3.assign(n, std::vector<double>(n, 0.0));
@@ -159,6 +190,7 @@ RunWater run_water(const model::Basin& basin, const nlohmann::json& stats) {
     add_years(w, basin, region, stats);
     add_months(w, basin, region, stats);
     add_withdrawals(w, stats);
+    add_year_months(w, stats);
     return w;
 }
 

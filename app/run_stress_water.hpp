@@ -15,6 +15,7 @@ namespace riparia::app {
 struct RunWater {
     std::vector<std::string> countries;  // of the sub-basins, in order of first appearance
     std::vector<std::size_t> full_years; // indices of the calendar years with >= 365 days
+    std::vector<int> calendar_years;     // of the full years
     // [country][full year], km3: own runoff + inflow from other countries, and the inflow.
     std::vector<std::vector<double>> available_km3, inflow_km3;
     std::vector<double> basin_runoff_km3, outlet_outflow_km3; // [full year]
@@ -26,6 +27,11 @@ struct RunWater {
     std::vector<model::MonthlyVolumes> month_available_km3, month_inflow_km3; // [country]
     std::vector<std::vector<model::MonthlyVolumes>> month_through_km3;        // [country][k]
     model::MonthlyVolumes basin_month_runoff_km3{};
+    // Per full year and month, traced month by month (app/run_statistics_inflow.hpp): the inflow
+    // from other countries ([country][full year]) and the part from or through k ([country][k]
+    // [full year]; empty when nothing comes from k). Empty for a basin of one country.
+    std::vector<std::vector<model::MonthlyVolumes>> year_month_inflow_km3;
+    std::vector<std::vector<std::vector<model::MonthlyVolumes>>> year_month_through_km3;
     // Withdrawals per country (0 without demands): delivered and requested per full year (km3),
     // months with a demand and months with a deficit > 10 % summed over the full years, and the
     // delivered volume per month of the year (mean per year, km3).

@@ -51,10 +51,26 @@ void read_weights(const toml::table& root, const std::string& file, model::Stres
     const toml::table* raw = root["weights"].as_table();
     if (!raw) return;
     const TomlTable t(*raw, file, "[weights]",
-                      {"hazard", "exposure", "change", "stress", "scarcity", "variability",
-                       "deficit", "existing_dams", "availability_loss", "cv_increase",
-                       "upstream_depletion", "dry_season_depletion", "planned_dams", "agreement",
-                       "allocation", "variability_mgmt", "conflict_resolution", "rbo",
+                      {"hazard",
+                       "exposure",
+                       "change",
+                       "stress",
+                       "scarcity",
+                       "variability",
+                       "deficit",
+                       "existing_dams",
+                       "availability_loss",
+                       "cv_increase",
+                       "upstream_depletion",
+                       "dry_season_depletion",
+                       "transition_cut",
+                       "dry_season_transition_cut",
+                       "planned_dams",
+                       "agreement",
+                       "allocation",
+                       "variability_mgmt",
+                       "conflict_resolution",
+                       "rbo",
                        "all_members"});
     const std::pair<const char*, double*> keys[] = {
         {"hazard", &c.w_hazard},
@@ -69,6 +85,8 @@ void read_weights(const toml::table& root, const std::string& file, model::Stres
         {"cv_increase", &c.w_cv_increase},
         {"upstream_depletion", &c.w_upstream_depletion},
         {"dry_season_depletion", &c.w_dry_season_depletion},
+        {"transition_cut", &c.w_transition_cut},
+        {"dry_season_transition_cut", &c.w_dry_season_transition_cut},
         {"planned_dams", &c.w_planned_dams},
         {"agreement", &c.w_agreement},
         {"allocation", &c.w_allocation},
@@ -86,13 +104,20 @@ void read_scales(const toml::table& root, const std::string& file, model::Stress
     const TomlTable t(*raw, file, "[scales]",
                       {"availability_loss_full", "cv_increase_full", "upstream_depletion_full",
                        "dry_season_depletion_full", "planned_dams_half", "existing_dams_half",
-                       "capacity_damping", "drought_fraction", "notable_change"});
+                       "capacity_damping", "drought_fraction", "notable_change",
+                       "transition_window_years", "transition_cut_full"});
     number(t, "availability_loss_full", c.availability_loss_full, 1e-6, 10);
     number(t, "cv_increase_full", c.cv_increase_full, 1e-6, 10);
     number(t, "upstream_depletion_full", c.upstream_depletion_full, 1e-6, 1);
     number(t, "dry_season_depletion_full", c.dry_season_depletion_full, 1e-6, 1);
     number(t, "drought_fraction", c.drought_fraction, 1e-6, 1);
     number(t, "notable_change", c.notable_change, 1e-6, 10);
+    number(t, "transition_cut_full", c.transition_cut_full, 1e-6, 1);
+    if (const auto years = t.optional_integer("transition_window_years")) {
+        if (*years < 1 || *years > 100)
+            t.fail("transition_window_years", fmt::format("found {}, expected 1 .. 100", *years));
+        c.transition_window_years = static_cast<int>(*years);
+    }
     number(t, "planned_dams_half", c.planned_dams_half, 1e-6, 1e6);
     number(t, "existing_dams_half", c.existing_dams_half, 1e-6, 1e6);
     number(t, "capacity_damping", c.capacity_damping, 0, 1);

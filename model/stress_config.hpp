@@ -36,10 +36,15 @@ struct StressConfig {
     // A member's change against the as-is policy or the baseline scenario is stated in the reasons
     // when it exceeds this share (judgement: beyond the year-to-year noise of a member's means).
     double notable_change = 0.1;
+    // Transition windows: the number of consecutive years over which a policy's or a scenario's
+    // cut of the inflow is sought (a reservoir's first filling: GERD's stated 3 years), and the
+    // cut at which its change term reaches 1.
+    int transition_window_years = 3;
+    double transition_cut_full = 0.3;
     double planned_dams_half = 5;   // planned dams giving 0.5 (saturating n / (n + k))
     double existing_dams_half = 20; // existing dams giving 0.5 when no capacity is known
     double w_availability_loss = 1, w_cv_increase = 1, w_upstream_depletion = 1, w_planned_dams = 1,
-           w_dry_season_depletion = 1;
+           w_dry_season_depletion = 1, w_transition_cut = 1, w_dry_season_transition_cut = 1;
     // Institutional capacity: weights of the treaty and RBO attributes (De Stefano et al. 2012).
     double w_agreement = 0.3, w_allocation = 0.2, w_variability_mgmt = 0.2,
            w_conflict_resolution = 0.15, w_rbo = 0.1, w_all_members = 0.05;

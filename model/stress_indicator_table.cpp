@@ -24,6 +24,8 @@ enum Index : std::size_t {
     drought,
     capacity,
     infrastructure,
+    transition_inflow,
+    transition_dry_inflow,
     count
 };
 
@@ -51,6 +53,8 @@ std::vector<double> own_indicators(const UnitFigures& u, const StressConfig& c) 
     v[drought] = u.drought_frequency;
     v[capacity] = institutional_capacity(u.institutions, c);
     v[infrastructure] = ratio_or_unknown(u.reservoir_capacity_m3, u.available_m3);
+    v[transition_inflow] = u.transition.inflow_change;
+    v[transition_dry_inflow] = u.transition.dry_inflow_change;
     return v;
 }
 
@@ -90,7 +94,13 @@ const std::vector<IndicatorInfo>& indicator_catalogue() {
          "weighted agreement and river-basin-organisation attributes, times compliance"},
         {"infrastructure_pressure", "ratio", "infrastructure_ratio",
          "reservoir capacity / mean annual water (unit: its available water; basin: the mean "
-         "outflow)"}};
+         "outflow)"},
+        {"transition_inflow", "share", "transition_inflow_share",
+         "relative change of the inflow (pair: from or through the upstream country) over the "
+         "window of consecutive years with the largest median cut against the as-is policy or "
+         "the baseline scenario, same member (negative: a cut)"},
+        {"transition_dry_inflow", "share", "transition_dry_inflow_share",
+         "the same over the downstream unit's dry season, year by year"}};
     return catalogue;
 }
 
@@ -108,6 +118,8 @@ std::vector<double> pair_indicators(const BasinFigures& b, std::size_t pair,
     v[dry_season_impact] = depletion(p.dry_inflow_m3, p.pristine_dry_inflow_m3);
     v[compliance] = p.institutions.compliance;
     v[capacity] = institutional_capacity(p.institutions, c);
+    v[transition_inflow] = p.transition.inflow_change;
+    v[transition_dry_inflow] = p.transition.dry_inflow_change;
     return v;
 }
 

@@ -18,6 +18,18 @@ namespace riparia::model {
 
 inline constexpr double unknown = std::numeric_limits<double>::quiet_NaN();
 
+// Simulation only: this member's relative change of the inflow (negative: a cut) over the
+// transition window, the consecutive years with the largest median cut over the members against
+// the as-is policy or the baseline scenario (docs/stress.md, "Transition windows"), yearly and
+// over the dry season, with the window in words ("in 1991-1993 against the 'basin' policy").
+// `reference`: the run is the one the others are compared with (the as-is policy in the baseline
+// scenario), whose change against itself is 0, so that every row of a study has the same terms.
+struct TransitionFigures {
+    double inflow_change = unknown, dry_inflow_change = unknown;
+    std::string inflow_window, dry_inflow_window;
+    bool reference = false;
+};
+
 struct UnitFigures {
     std::string code, name;                 // country code and name
     double available_m3 = unknown;          // mean annual available water (local + inflow)
@@ -37,6 +49,7 @@ struct UnitFigures {
     double reliability = unknown;           // share of months with a deficit <= 10 % of demand
     double drought_frequency = unknown;     // share of years below the drought threshold
     double reservoir_capacity_m3 = unknown; // of the reservoirs in the unit
+    TransitionFigures transition;           // of the inflow from other countries
 };
 
 struct PairFigures {
@@ -48,6 +61,7 @@ struct PairFigures {
     double dry_inflow_m3 = unknown, pristine_dry_inflow_m3 = unknown;
     InstitutionFacts institutions; // between the two countries
     bool border = false;           // the river crosses from the upstream unit into the downstream
+    TransitionFigures transition;  // of the water from or through the upstream unit
 };
 
 struct BasinFigures {

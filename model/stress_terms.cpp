@@ -42,6 +42,27 @@ void add_variability(const UnitFigures& u, const StressConfig& c, std::vector<Te
                      aqueduct_label(aqueduct_class(u.cv, c.iav_breakpoints)))});
 }
 
+// The cut over the transition window, yearly and dry-season: rapid change, the change group's
+// reason for its double weight (Wolf et al. 2003). A rise gives 0.
+void add_transitions(const std::string& unit, const TransitionFigures& t, const StressConfig& c,
+                     std::vector<Term>& out) {
+    if (t.reference) { // no change against itself: the terms are known and 0
+        out.push_back({0, c.w_transition_cut, ""});
+        out.push_back({0, c.w_dry_season_transition_cut, ""});
+        return;
+    }
+    const auto add = [&](double change, double weight, const std::string& what,
+                         const std::string& window) {
+        if (std::isnan(change)) return;
+        out.push_back(
+            {clamp01(-change / c.transition_cut_full), weight,
+             fmt::format("{} to {} changes by {:+.0f} % {}", what, unit, 100 * change, window)});
+    };
+    add(t.inflow_change, c.w_transition_cut, "inflow", t.inflow_window);
+    add(t.dry_inflow_change, c.w_dry_season_transition_cut, "dry-season inflow",
+        t.dry_inflow_window);
+}
+
 } // namespace
 
 std::vector<Term> hazard_terms(const BasinFigures& b, std::size_t unit, const StressConfig& c) {
@@ -88,6 +109,7 @@ std::vector<Term> change_terms(const BasinFigures& b, std::size_t unit, const Pa
         out.push_back({clamp01(dry / c.dry_season_depletion_full), c.w_dry_season_depletion,
                        fmt::format("dry-season inflow to {} is {:.0f} % {} its pristine value",
                                    u.name, 100 * std::abs(dry), dry >= 0 ? "below" : "above")});
+    add_transitions(u.name, pair ? pair->transition : u.transition, c, out);
     out.push_back({saturating(b.planned_dams, c.planned_dams_half), c.w_planned_dams,
                    fmt::format("{:.0f} dams are planned in the basin ({:.0f} existing)",
                                b.planned_dams, b.existing_dams)});

@@ -21,7 +21,8 @@ std::vector<Term> hazard_terms(const BasinFigures& basin, std::size_t unit,
                                const StressConfig& config);
 // Change at a unit versus baseline: loss of available water, rise of the CV, planned dams, and
 // the depletion of the inflow against the pristine run, yearly and over the dry season (a unit's
-// inflow from other countries, or for a pair the water from or through the upstream country).
+// inflow from other countries, or for a pair the water from or through the upstream country),
+// and its cut over the transition window (yearly and dry-season) when known.
 std::vector<Term> change_terms(const BasinFigures& basin, std::size_t unit, const PairFigures* pair,
                                const StressConfig& config);
 // The sentence about institutions between `who` (one or two country names).
