@@ -56,6 +56,12 @@ void YearMonthInflow::close_month(std::size_t year, std::size_t month) {
 }
 
 nlohmann::json YearMonthInflow::to_json() const {
+    // A basin of one country has no inflow from another: no series (readers skip the country).
+    if (!active()) {
+        return {{"countries", countries_},
+                {"inflow_km3", nlohmann::json::object()},
+                {"through_km3", nlohmann::json::object()}};
+    }
     const std::size_t n = countries_.size(),
                       slots = inflow_km3_.size() / std::max<std::size_t>(1, n);
     nlohmann::json inflow = nlohmann::json::object(), through = nlohmann::json::object();

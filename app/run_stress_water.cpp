@@ -102,7 +102,7 @@ std::vector<model::MonthlyVolumes> by_full_year(const RunWater& w, const nlohman
     std::vector<model::MonthlyVolumes> out(w.full_years.size());
     for (std::size_t k = 0; k < w.full_years.size(); ++k)
         for (std::size_t m = 0; m < 12; ++m)
-            out[k][m] = series[w.full_years[k] * 12 + m].get<double>();
+            out[k][m] = series.at(w.full_years[k] * 12 + m).get<double>();
     return out;
 }
 
