@@ -24,6 +24,9 @@ io::InputFile input_file(const std::string& role, const std::string& path) {
 std::vector<io::InputFile> input_files(const LoadedStudy& s, const ForcingLibrary& forcing) {
     std::vector<io::InputFile> files = {input_file("study", s.study.path),
                                         input_file("basin", s.basin.path)};
+    // The sub-basin polygons draw layers.gpkg and the report's map.
+    if (!s.basin.geometry_path.empty())
+        files.push_back(input_file("geometry", s.basin.geometry_path));
     for (const auto& path : forcing.files())
         files.push_back(input_file("forcing", path));
     return files;

@@ -185,6 +185,8 @@ TEST_CASE("a basin geometry file gives the sub-basin polygons") {
         CHECK(f->GetGeometryRef()->toMultiPolygon()->getNumGeometries() == 3);
         CHECK(f->GetGeometryRef()->toMultiPolygon()->get_Area() == doctest::Approx(0.03));
     }
+    // The polygons are an input of the run: listed with their checksum in run.json.
+    CHECK(read_file(out + "/run.json").find("\"role\": \"geometry\"") != std::string::npos);
 }
 
 TEST_CASE("a basin geometry file without one of the sub-basins is refused") {
