@@ -13,7 +13,7 @@ PeriodMeans::PeriodMeans(OutputPeriod period, std::size_t variables, std::size_t
 bool PeriodMeans::add(std::int64_t day, const double* const* values, bool last_day_of_run) {
     if (days_in_sum_ == 0) first_day_ = day;
     for (std::size_t v = 0; v < variables_; ++v) {
-        double* sum = &sums_[v * nodes_];
+        double* sum = sums_.data() + v * nodes_; // no element taken: a set may be empty
         for (std::size_t n = 0; n < nodes_; ++n)
             sum[n] += values[v][n];
     }

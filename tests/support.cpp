@@ -1,5 +1,6 @@
 #include "tests/support.hpp"
 
+#include <algorithm>
 #include <array>
 #include <atomic>
 #include <fstream>
@@ -107,7 +108,8 @@ std::vector<double> read_netcdf_variable(const std::string& path, const std::str
     }
     nc_inq_varndims(ncid, varid, &ndims);
     nc_inq_vardimid(ncid, varid, dimids);
-    std::size_t total = 1, lengths[2] = {1, 1};
+    std::size_t total = 1;
+    std::vector<std::size_t> lengths(static_cast<std::size_t>(std::max(ndims, 2)), 1);
     for (int d = 0; d < ndims; ++d) {
         nc_inq_dimlen(ncid, dimids[d], &lengths[d]);
         total *= lengths[d];
