@@ -23,6 +23,7 @@ struct RunOptions {
     int checkpoint_years = 10; // 0: never
     int members = 0;           // > 0: only the first N members of the study
     ShardSpec shard;
+    std::string stress_config_path; // empty: the built-in weights (those of config/stress.toml)
     std::string command_line;
 };
 

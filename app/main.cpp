@@ -50,6 +50,8 @@ int main(int argc, char** argv) {
         "      --resume       finish a run that was interrupted (killed, out of time)\n"
         "      --members N    only the first N members (same seeds as the full ensemble)\n"
         "      --shard i/N    do every N-th run starting at i; combine with merge\n"
+        "      --stress-config FILE  stress weights and thresholds (default: "
+        "config/stress.toml's)\n"
         "  riparia merge --out DIR SHARD_DIR...\n"
         "  riparia check STUDY\n"
         "  riparia climatology BASIN [--precipitation FILE] [--temperature FILE]\n"
@@ -101,6 +103,11 @@ int main(int argc, char** argv) {
         ->add_option("--members", run.members,
                      "run only the first N members of the study's ensemble (a quick look)")
         ->check(CLI::Range(1, 100000));
+    run_cmd
+        ->add_option("--stress-config", run.stress_config_path,
+                     "weights and thresholds of the stress score (TOML, as config/stress.toml; "
+                     "default: the built-in values, which are that file's)")
+        ->check(CLI::ExistingFile);
     std::string shard_text;
     run_cmd->add_option("--shard", shard_text,
                         "i/N: do the runs whose number modulo N is i, for a Slurm array; "

@@ -69,6 +69,7 @@ int merge_command(const std::string& out_dir, const std::vector<std::string>& sh
     o.study_path = shards[0]["study"].get<std::string>();
     o.daily = shards[0]["daily"].get<bool>();
     o.members = shards[0].value("members", 0);
+    o.stress_config_path = shards[0].value("stress_config", "");
     o.command_line = command_line;
     o.checkpoint_years = 0;
     const LoadedStudy s = load_study(o.study_path, o.members);
@@ -78,7 +79,7 @@ int merge_command(const std::string& out_dir, const std::vector<std::string>& sh
     record.version = RIPARIA_VERSION;
     record.command_line = command_line;
     record.started_utc = io::utc_now_iso8601();
-    record.inputs = input_files(s, forcing);
+    record.inputs = input_files(s, forcing, o.stress_config_path);
     if (fingerprint_of(record.inputs, o) != shards[0]["fingerprint"].get<std::string>()) {
         throw io::InputError(fmt::format("{}: the study's inputs changed since the shards ran "
                                          "(checksums differ); expected the files the shards read",
@@ -109,7 +110,7 @@ int merge_command(const std::string& out_dir, const std::vector<std::string>& sh
     ResultsAssembler(plan, runs_dir, folder.file("results.nc"), {command_line, period}).finish();
     const nlohmann::json runs = run_summaries(plan, runs_dir);
     const nlohmann::json stress = write_run_stress(
-        plan, runs, model::StressConfig{}, folder.file("stress.csv"), folder.file("stress.json"));
+        plan, runs, stress_config_of(o), folder.file("stress.csv"), folder.file("stress.json"));
     io::write_run_layers(plan.study().basin, folder.file("stress.json"), folder.file("layers.gpkg"),
                          folder.file("stress.tif"));
     finish_record(record, plan, runs, o, folder.final_path(), forcing.notes());

@@ -3,6 +3,7 @@
 #include "app/assemble.hpp"
 #include "app/mpi_session.hpp"
 #include "io/checksum.hpp"
+#include "io/stress_config.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -21,7 +22,8 @@ io::InputFile input_file(const std::string& role, const std::string& path) {
 
 } // namespace
 
-std::vector<io::InputFile> input_files(const LoadedStudy& s, const ForcingLibrary& forcing) {
+std::vector<io::InputFile> input_files(const LoadedStudy& s, const ForcingLibrary& forcing,
+                                       const std::string& stress_config) {
     std::vector<io::InputFile> files = {input_file("study", s.study.path),
                                         input_file("basin", s.basin.path)};
     // The sub-basin polygons draw layers.gpkg and the report's map.
@@ -29,7 +31,13 @@ std::vector<io::InputFile> input_files(const LoadedStudy& s, const ForcingLibrar
         files.push_back(input_file("geometry", s.basin.geometry_path));
     for (const auto& path : forcing.files())
         files.push_back(input_file("forcing", path));
+    if (!stress_config.empty()) files.push_back(input_file("stress_config", stress_config));
     return files;
+}
+
+model::StressConfig stress_config_of(const RunOptions& o) {
+    return o.stress_config_path.empty() ? model::StressConfig{}
+                                        : io::read_stress_config(o.stress_config_path);
 }
 
 // What a resumed run or a shard must share with the run it continues: inputs and options.

@@ -6,6 +6,7 @@
 #include "app/forcing_library.hpp"
 #include "app/study_plan.hpp"
 #include "io/run_record.hpp"
+#include "model/stress_config.hpp"
 
 #include <nlohmann/json.hpp>
 #include <string>
@@ -13,7 +14,12 @@
 
 namespace riparia::app {
 
-std::vector<io::InputFile> input_files(const LoadedStudy& s, const ForcingLibrary& forcing);
+// `stress_config`: the --stress-config file, empty for the built-in weights.
+std::vector<io::InputFile> input_files(const LoadedStudy& s, const ForcingLibrary& forcing,
+                                       const std::string& stress_config);
+
+// The stress score's weights and thresholds: the --stress-config file, else the built-in ones.
+model::StressConfig stress_config_of(const RunOptions& o);
 
 // SHA-256 over the inputs' checksums, the version and the options that change the outputs.
 std::string fingerprint_of(const std::vector<io::InputFile>& inputs, const RunOptions& o);

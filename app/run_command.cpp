@@ -148,7 +148,8 @@ int run_command(const RunOptions& o) {
     const LoadedStudy s = load_study(o.study_path, o.members);
     const StudyPlan plan(s);
     ForcingLibrary forcing(plan);
-    record.inputs = input_files(s, forcing);
+    record.inputs = input_files(s, forcing, o.stress_config_path);
+    const model::StressConfig stress_config = stress_config_of(o); // a bad file fails now
     const std::string fingerprint = fingerprint_of(record.inputs, o);
     record.timings_s["load"] = seconds_since(phase);
     const auto folder = open_output(o, fingerprint);
@@ -195,7 +196,7 @@ int run_command(const RunOptions& o) {
     record.timings_s["assemble_rest"] = seconds_since(phase);
     const nlohmann::json runs = run_summaries(plan, runs_dir);
     const nlohmann::json stress = write_run_stress(
-        plan, runs, model::StressConfig{}, folder->file("stress.csv"), folder->file("stress.json"));
+        plan, runs, stress_config, folder->file("stress.csv"), folder->file("stress.json"));
     io::write_run_layers(plan.study().basin, folder->file("stress.json"),
                          folder->file("layers.gpkg"), folder->file("stress.tif"));
     finish_record(record, plan, runs, o, folder->final_path(), forcing.notes());

@@ -36,6 +36,7 @@ void write_shard_record(const std::string& path, const ShardSpec& shard, const S
     j["fingerprint"] = fingerprint;
     j["daily"] = o.daily;
     j["members"] = o.members;
+    j["stress_config"] = o.stress_config_path;
     j["runs"] = nlohmann::json::array();
     for (const auto& item : plan.items())
         if (shard.owns(item.index)) j["runs"].push_back(item.index);
