@@ -49,4 +49,4 @@ echo "  whole process $(echo "$end - $start" | bc -l | xargs printf %.3f) s (goa
 phases managed
 echo "  reference: best-known C++ framework about 10 s; goal: model < 0.1 s, whole process < 1 s"
 managed_s=$(echo "$end - $start" | bc -l | xargs printf %.3f)
-echo "{\"bench\":\"end_to_end\",\"subbasins\":100,\"years\":100,\"one_thread_s\":$one,\"all_cores_s\":$all,\"ratio_all_vs_1t\":$(echo "$one / $all" | bc -l | xargs printf %.3f),\"daily_output_s\":$daily,\"managed_30_subbasins_s\":$managed_s,\"subbasin_days_per_s_1t\":$(echo "3652500 / $one" | bc -l | xargs printf %.0f)}"
+echo "{\"bench\":\"end_to_end\",\"subbasins\":100,\"years\":100,\"one_thread_s\":$(printf %.4f "$one"),\"all_cores_s\":$(printf %.4f "$all"),\"ratio_all_vs_1t\":$(echo "$one / $all" | bc -l | xargs printf %.3f),\"daily_output_s\":$(printf %.4f "$daily"),\"managed_30_subbasins_s\":$managed_s,\"subbasin_days_per_s_1t\":$(echo "3652500 / $one" | bc -l | xargs printf %.0f)}"
