@@ -24,6 +24,9 @@ std::string html_escaped(const std::string& text) {
         case '>':
             out += "&gt;";
             break;
+        case '@': // so no text can look like a page placeholder
+            out += "&#64;";
+            break;
         case '"':
             out += "&quot;";
             break;
@@ -42,6 +45,8 @@ std::string script_safe_json(const nlohmann::json& data) {
     for (char c : text) {
         if (c == '<') {
             out += "\\u003c";
+        } else if (c == '@') { // so no text in the data can look like a page placeholder
+            out += "\\u0040";
         } else {
             out += c;
         }
@@ -60,7 +65,7 @@ void replace_once(std::string& page, const std::string& placeholder, const std::
 std::string report_page(const nlohmann::json& data) {
     std::string page(report_assets::kPage);
     const std::string study = data["provenance"].value("study", "riparia run");
-    // The data first: the other values could contain a placeholder's text, the data cannot.
+    // Neither the data nor the title can hold a placeholder's text: both escape '@'.
     replace_once(page, "@DATA@", script_safe_json(data));
     replace_once(page, "@TITLE@", html_escaped(study + " — riparia report"));
     replace_once(page, "@STYLE@", std::string(report_assets::kStyle));

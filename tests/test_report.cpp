@@ -144,3 +144,21 @@ TEST_CASE("report.html: embedded data, no network references, figures recomputed
               doctest::Approx(100 * delivered / required).epsilon(1e-3));
     }
 }
+
+TEST_CASE("report.html: a study name holding a placeholder's text leaves the page whole") {
+    ScratchDir dir("report-placeholder");
+    std::string study = read_file(source_dir() + "/basins/demo/study.toml");
+    const auto name = study.find("\nname = ");
+    REQUIRE(name != std::string::npos);
+    study.replace(name + 1, study.find('\n', name + 1) - name - 1, "name = \"x @SCRIPT@ @DATA@\"");
+    const auto basin = study.find("basin = \"basin.toml\"");
+    REQUIRE(basin != std::string::npos);
+    study.replace(basin, 20, "basin = \"" + source_dir() + "/basins/demo/basin.toml\"");
+    write_file(dir / "study.toml", study);
+    const auto r = run_riparia({"run", dir / "study.toml", "--out", dir / "out", "--quiet"});
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    const std::string page = read_file(dir / "out/report.html");
+    CHECK(page.find("@SCRIPT@") == std::string::npos);
+    CHECK(page.find("@DATA@") == std::string::npos);
+    CHECK(page.find("x &#64;SCRIPT&#64; &#64;DATA&#64;") != std::string::npos); // the title
+}
