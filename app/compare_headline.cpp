@@ -1,6 +1,7 @@
 #include "app/compare_headline.hpp"
 
 #include "io/input_error.hpp"
+#include "model/ensemble_spread.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -18,23 +19,6 @@ using Kind = Json::value_t;
 namespace {
 
 constexpr double kDaysPerYear = 365.25;
-
-// The q-quantile, linear between order statistics (Hyndman and Fan 1996, definition 7), the
-// definition of stress.json's P10 and P90.
-double quantile(std::vector<double> v, double q) {
-    std::sort(v.begin(), v.end());
-    const double at = q * static_cast<double>(v.size() - 1);
-    const auto k = static_cast<std::size_t>(at);
-    return k + 1 < v.size() ? v[k] + (at - static_cast<double>(k)) * (v[k + 1] - v[k]) : v[k];
-}
-
-struct Spread {
-    double p10 = 0, median = 0, p90 = 0;
-};
-
-Spread spread_of(const std::vector<double>& v) {
-    return {quantile(v, 0.1), quantile(v, 0.5), quantile(v, 0.9)};
-}
 
 struct Figure {
     std::string kind, id, label, unit;
@@ -181,7 +165,7 @@ Json figure_change(const Group& a, const Group& b, const Figure& figure, const s
                    bool member_wise) {
     const auto va = values_of(a, key), vb = values_of(b, key);
     if (!va || !vb) return nullptr;
-    const Spread sa = spread_of(flat(*va)), sb = spread_of(flat(*vb));
+    const model::Spread sa = model::spread_of(flat(*va)), sb = model::spread_of(flat(*vb));
     Json change = {{"figure", figure.kind}, {"id", figure.id},       {"label", figure.label},
                    {"unit", figure.unit},   {"a_median", sa.median}, {"a_p10", sa.p10},
                    {"a_p90", sa.p90},       {"b_median", sb.median}, {"b_p10", sb.p10},
@@ -190,7 +174,7 @@ Json figure_change(const Group& a, const Group& b, const Figure& figure, const s
         std::vector<double> d;
         for (const auto& [name, value] : *va)
             d.push_back(vb->at(name) - value);
-        const Spread sd = spread_of(d);
+        const model::Spread sd = model::spread_of(d);
         change["difference"] = {{"median", sd.median}, {"p10", sd.p10}, {"p90", sd.p90}};
     } else {
         change["difference"] = {

@@ -1,5 +1,7 @@
 #include "app/run_report.hpp"
 
+#include "model/ensemble_spread.hpp"
+
 #include <algorithm>
 #include <fmt/format.h>
 #include <map>
@@ -90,14 +92,6 @@ std::vector<std::pair<std::string, std::string>> border_points(const model::Basi
     return points;
 }
 
-double quantile(std::vector<double> v, double q) {
-    if (v.empty()) return 0;
-    std::sort(v.begin(), v.end());
-    const double at = q * static_cast<double>(v.size() - 1);
-    const auto k = static_cast<std::size_t>(at);
-    return k + 1 < v.size() ? v[k] + (at - static_cast<double>(k)) * (v[k + 1] - v[k]) : v[k];
-}
-
 // Mean annual flow of each member, and every member-year (full years only, for the dry year).
 void flows_of(const std::vector<const nlohmann::json*>& runs, const std::string& id,
               std::vector<double>& member_means, std::vector<double>& years) {
@@ -121,8 +115,8 @@ void print_borders(const std::vector<const nlohmann::json*>& runs, const model::
     for (const auto& [id, label] : border_points(basin)) {
         std::vector<double> means, years;
         flows_of(runs, id, means, years);
-        fmt::print("    {:<14} {:<12} {:9.2f} ({:.2f})\n", id, label, quantile(means, 0.5),
-                   quantile(years, 0.1));
+        fmt::print("    {:<14} {:<12} {:9.2f} ({:.2f})\n", id, label, model::percentile(means, 0.5),
+                   model::percentile(years, 0.1));
     }
 }
 

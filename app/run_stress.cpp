@@ -91,6 +91,30 @@ struct RowTable {
     }
 };
 
+// A basin row's reasons: its own changes against the as-is policy and the baseline scenario,
+// then the reasons of the unit or pair with the highest median score under the same scenario and
+// policy (a basin scores as its highest item, docs/stress.md), the first naming that item. The
+// item's reasons lead with its own changes and transition windows, which say what the policy or
+// scenario does.
+void lead_with_highest_item(nlohmann::json& rows) {
+    for (auto& basin : rows) {
+        if (basin["level"] != "basin") continue;
+        const nlohmann::json* top = nullptr;
+        for (const auto& r : rows)
+            if (r["level"] != "basin" && r["scenario"] == basin["scenario"] &&
+                r["policy"] == basin["policy"] && !r["reasons"].empty() &&
+                (!top || r["score_median"].get<double>() > (*top)["score_median"].get<double>()))
+                top = &r;
+        if (!top) continue;
+        const auto& from = (*top)["reasons"];
+        basin["reasons"].push_back(fmt::format("{} (the highest score, that of {})",
+                                               from[0].get<std::string>(),
+                                               (*top)["item"].get<std::string>()));
+        for (std::size_t k = 1; k < from.size(); ++k)
+            basin["reasons"].push_back(from[k]);
+    }
+}
+
 MemberResult member_result(const RunItem& item, const model::ScoredItem& scored,
                            std::vector<double> indicators,
                            std::vector<std::pair<std::string, double>> compared) {
@@ -106,9 +130,7 @@ void add_run(RowTable& table, const StudyPlan& plan, const RunItem& item,
              const model::BasinFigures& f, const model::StressConfig& config) {
     const model::BasinScore score = model::score_basin(f, config);
     model::ScoredItem basin = score.basin;
-    if (!basin.reasons.empty()) // the worst item's first reason, and whose it is
-        basin.reasons.front() =
-            fmt::format("{} (the highest score, that of {})", basin.reasons.front(), basin.label);
+    basin.reasons.clear(); // the summarised row takes its highest item's (lead_with_highest_item)
     table.add(plan, item, "basin", f.name,
               member_result(item, basin, model::basin_indicators(f, config),
                             {{"available water in the basin", f.whole.available_m3},
@@ -242,8 +264,10 @@ nlohmann::json write_run_stress(const StudyPlan& plan, const nlohmann::json& run
         const auto t = transitions.find({key.scenario, key.policy, key.level, key.item});
         if (t != transitions.end()) refs.transition = &t->second;
         all.push_back(summarise_row(row, refs, config));
-        if (row.level == "basin") basin_rows.push_back(all.back());
     }
+    lead_with_highest_item(all);
+    for (const auto& row : all)
+        if (row["level"] == "basin") basin_rows.push_back(row);
     write_outputs(all, csv_path, json_path);
     return basin_rows;
 }
@@ -254,11 +278,16 @@ void print_stress_summary(const nlohmann::json& basin_rows) {
                "class >= 4):\n");
     for (const auto& r : basin_rows) {
         const auto& reasons = r["reasons"];
-        fmt::print("  {:<22} {:<26} {:4.2f}  class {}  at risk {:3.0f} %{}\n    {}\n",
+        fmt::print("  {:<22} {:<26} {:4.2f}  class {}  at risk {:3.0f} %{}\n",
                    r["scenario"].get<std::string>(), r["policy"].get<std::string>(),
                    r["score_median"].get<double>(), r["class"].get<int>(),
-                   100 * r["share_at_risk"].get<double>(), r["flag"].get<bool>() ? "  FLAG" : "",
-                   reasons.empty() ? std::string() : reasons[0].get<std::string>());
+                   100 * r["share_at_risk"].get<double>(), r["flag"].get<bool>() ? "  FLAG" : "");
+        if (reasons.empty()) continue;
+        // The first reason is the largest term; the others are in stress.json and stress.csv.
+        fmt::print("    {}{}\n", reasons[0].get<std::string>(),
+                   reasons.size() > 1
+                       ? fmt::format(" (+{} more in stress.json)", reasons.size() - 1)
+                       : std::string());
     }
 }
 

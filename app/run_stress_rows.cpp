@@ -1,5 +1,6 @@
 #include "app/run_stress_rows.hpp"
 
+#include "model/ensemble_spread.hpp"
 #include "model/stress_comparison.hpp"
 #include "model/stress_indicator_table.hpp"
 #include "model/stress_score.hpp"
@@ -50,16 +51,17 @@ nlohmann::json indicators_json(const StressRow& row, const RowReferences& refs,
             const MemberResult* base = member_of(baseline, m.member);
             changes.push_back(base ? m.indicators[k] - base->indicators[k] : nan);
         }
-        const double median = quantile(values, 0.5);
+        const double median = model::percentile(values, 0.5);
         if (std::isnan(median)) continue; // not applicable to this item
         nlohmann::json entry = {{"median", median},
-                                {"p10", number(quantile(values, 0.1))},
-                                {"p90", number(quantile(values, 0.9))},
+                                {"p10", number(model::percentile(values, 0.1))},
+                                {"p90", number(model::percentile(values, 0.9))},
                                 {"unit", catalogue[k].unit},
                                 {"description", catalogue[k].description}};
         const std::string label = model::indicator_class(k, median, config);
         if (!label.empty()) entry["class"] = label;
-        if (baseline) entry["change_from_baseline_median"] = number(quantile(changes, 0.5));
+        if (baseline)
+            entry["change_from_baseline_median"] = number(model::percentile(changes, 0.5));
         out[catalogue[k].key] = entry;
     }
     if (refs.transition) {
@@ -84,7 +86,7 @@ void add_comparisons(const StressRow& row, const StressRow* reference, const std
         const auto changes = model::relative_changes(values, base);
         const std::string s = model::change_sentence(cause, row.members.front().compared[q].first,
                                                      against, changes, config.notable_change);
-        if (!s.empty()) out.emplace_back(std::abs(quantile(changes, 0.5)), s);
+        if (!s.empty()) out.emplace_back(std::abs(model::percentile(changes, 0.5)), s);
     }
 }
 
@@ -120,21 +122,12 @@ std::vector<std::string> comparison_reasons(const StressRow& row, const RowRefer
 
 } // namespace
 
-double quantile(std::vector<double> v, double q) {
-    v.erase(std::remove_if(v.begin(), v.end(), [](double x) { return std::isnan(x); }), v.end());
-    if (v.empty()) return nan;
-    std::sort(v.begin(), v.end());
-    const double at = q * static_cast<double>(v.size() - 1);
-    const auto k = static_cast<std::size_t>(at);
-    return k + 1 < v.size() ? v[k] + (at - static_cast<double>(k)) * (v[k + 1] - v[k]) : v[k];
-}
-
 nlohmann::json summarise_row(const StressRow& row, const RowReferences& refs,
                              const model::StressConfig& config) {
     std::vector<double> scores;
     for (const MemberResult& m : row.members)
         scores.push_back(m.score);
-    const double median = quantile(scores, 0.5);
+    const double median = model::percentile(scores, 0.5);
     std::size_t at_risk = 0, typical = 0;
     for (std::size_t m = 0; m < scores.size(); ++m) {
         at_risk += row.members[m].risk_class >= config.flag_class ? 1 : 0;
@@ -149,8 +142,8 @@ nlohmann::json summarise_row(const StressRow& row, const RowReferences& refs,
             {"level", row.level},
             {"item", row.item},
             {"score_median", median},
-            {"score_p10", quantile(scores, 0.1)},
-            {"score_p90", quantile(scores, 0.9)},
+            {"score_p10", model::percentile(scores, 0.1)},
+            {"score_p90", model::percentile(scores, 0.9)},
             {"class", model::risk_class(median, config)},
             {"members", scores.size()},
             {"share_at_risk", share},

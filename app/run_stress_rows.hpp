@@ -38,10 +38,6 @@ struct RowReferences {
     const RowTransitions* transition = nullptr;
 };
 
-// Linear interpolation between order statistics (type 7 of Hyndman & Fan 1996); NaN values are
-// left out, NaN when none is left.
-double quantile(std::vector<double> values, double q);
-
 nlohmann::json summarise_row(const StressRow& row, const RowReferences& references,
                              const model::StressConfig& config);
 
