@@ -12,6 +12,7 @@
 #include "model/dem_burn.hpp"
 #include "model/dem_crop.hpp"
 #include "model/dem_sea.hpp"
+#include "model/dem_sink_snap.hpp"
 #include "model/flow_accumulation.hpp"
 
 #include <algorithm>
@@ -139,22 +140,18 @@ std::vector<model::LonLatSegment> network_segments(const model::Basin& basin) {
 // Inland depressions below 0 m at least this large are terminal sinks (Dead Sea ~1,000 km2).
 constexpr double inland_sink_min_km2 = 500;
 
-// Crop, sea, declared sinks, burning, priority-flood and D8 for one crop box.
-model::FlowGrid flow_in_box(const model::Raster<float>& dem, const model::Raster<std::uint8_t>& sea,
-                            const io::BasinFile& file, const std::vector<io::DeclaredSink>& sinks,
-                            bool burn, Delineation& d) {
-    model::Raster<float> crop = model::crop_to_box(dem, d.box);
+// Sea, declared sinks (cells of the crop), burning, priority-flood and D8 for one crop.
+model::FlowGrid flow_in_crop(model::Raster<float> crop, const model::Raster<std::uint8_t>& sea,
+                             const io::BasinFile& file, const std::vector<std::int64_t>& sink_cells,
+                             bool burn, Delineation& d) {
     auto land = model::land_outside_sea(crop, model::crop_to_box(sea, d.box).values, 0.0f,
                                         inland_sink_min_km2);
     std::vector<std::int64_t> terminal; // where the burnt network ends: it drains out there
     const model::BurnSettings settings;
     const auto segments = network_segments(file.basin);
     const auto delta_cells = burn ? model::land_along_network(crop, land, segments, settings) : 0;
-    std::vector<model::GeoPoint> points;
-    for (const auto& s : sinks)
-        points.push_back(s.point);
-    const auto sink_cells = model::declare_sinks(crop.grid, land, points);
-    if (!sinks.empty()) d.sinks = {{"declared", sinks.size()}, {"cells_in_crop", sink_cells}};
+    const auto marked = model::declare_sink_cells(land, sink_cells);
+    if (d.sinks.is_object()) d.sinks["cells_in_crop"] = marked;
     if (burn) {
         const auto cells = model::burn_streams(crop, land, segments, settings);
         d.burn = {{"depth_m", settings.depth_m},
@@ -169,6 +166,53 @@ model::FlowGrid flow_in_box(const model::Raster<float>& dem, const model::Raster
             }
     }
     return model::d8_directions(crop, model::priority_flood(crop, land, terminal), land);
+}
+
+// The snapped sinks of delineation.json: where each moved on the first pass.
+nlohmann::json snapped_sinks_record(const std::vector<io::DeclaredSink>& sinks,
+                                    const std::vector<model::PlacedSink>& placed,
+                                    const model::GridGeometry& g) {
+    nlohmann::json list = nlohmann::json::array();
+    for (std::size_t k = 0; k < sinks.size(); ++k) {
+        if (sinks[k].snap_radius_cells <= 0) continue;
+        nlohmann::json j{
+            {"name", sinks[k].name},
+            {"point", {{"lat", sinks[k].point.lat_deg}, {"lon", sinks[k].point.lon_deg}}},
+            {"snap_radius_cells", sinks[k].snap_radius_cells}};
+        const auto c = placed[k].cell;
+        if (c >= 0) {
+            const auto row = std::size_t(c) / g.cols, col = std::size_t(c) % g.cols;
+            j["cell"] = {{"row", row}, {"col", col}};
+            j["snapped"] = {{"lat", g.lat_deg(row)}, {"lon", g.lon_deg(col)}};
+            j["moved_km"] = placed[k].moved_km;
+            j["first_pass_upstream_area_km2"] = placed[k].upstream_km2;
+        }
+        list.push_back(j);
+    }
+    return list;
+}
+
+// Crop, then the flow; with snapped sinks (model/dem_sink_snap.hpp) twice: a first pass with the
+// unsnapped sinks only places the snapped ones on the river of highest upstream area nearby.
+model::FlowGrid flow_in_box(const model::Raster<float>& dem, const model::Raster<std::uint8_t>& sea,
+                            const io::BasinFile& file, const std::vector<io::DeclaredSink>& sinks,
+                            bool burn, Delineation& d) {
+    model::Raster<float> crop = model::crop_to_box(dem, d.box);
+    std::vector<model::SinkRequest> requests;
+    for (const auto& s : sinks)
+        requests.push_back({s.point, s.snap_radius_cells});
+    if (!sinks.empty()) d.sinks = {{"declared", sinks.size()}};
+    auto cells = model::point_sink_cells(crop.grid, requests);
+    if (!model::any_snapped(requests))
+        return flow_in_crop(std::move(crop), sea, file, cells, burn, d);
+    const auto first = flow_in_crop(crop, sea, file, cells, burn, d);
+    const auto placed = model::place_sinks(
+        first, model::accumulate_km2(first, *model::upstream_first(first)), requests);
+    cells.clear();
+    for (const auto& p : placed)
+        cells.push_back(p.cell);
+    d.sinks["snapped"] = snapped_sinks_record(sinks, placed, crop.grid);
+    return flow_in_crop(std::move(crop), sea, file, cells, burn, d);
 }
 
 Delineation from_dem(const io::BasinFile& file, const std::string& path,

@@ -16,6 +16,16 @@ double coordinate(const TomlTable& t, const std::string& key, double limit) {
     return v;
 }
 
+// Optional: 0 (no snapping) when absent; a wrong type names the key in TomlTable.
+int snap_radius(const TomlTable& t) {
+    const std::int64_t n = t.optional_integer("snap_radius_cells").value_or(0);
+    if (n < 0 || n > max_sink_snap_radius_cells)
+        t.fail("snap_radius_cells", fmt::format("found {}, expected an integer number of cells "
+                                                "in [0, {}]",
+                                                n, max_sink_snap_radius_cells));
+    return int(n);
+}
+
 } // namespace
 
 std::vector<DeclaredSink> read_sinks(const std::string& path) {
@@ -31,11 +41,12 @@ std::vector<DeclaredSink> read_sinks(const std::string& path) {
     std::vector<DeclaredSink> sinks;
     for (const toml::node& node : *list->as_array()) {
         const TomlTable t(*node.as_table(), path, fmt::format("sink #{}", sinks.size() + 1),
-                          {"name", "lat", "lon", "source"});
+                          {"name", "lat", "lon", "source", "snap_radius_cells"});
         DeclaredSink s;
         s.name = t.required_string("name");
         s.point = {coordinate(t, "lat", 90), coordinate(t, "lon", 360)};
         s.source = t.required_string("source");
+        s.snap_radius_cells = snap_radius(t);
         sinks.push_back(std::move(s));
     }
     return sinks;

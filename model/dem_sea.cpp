@@ -66,16 +66,23 @@ std::vector<std::uint8_t> land_outside_sea(const Raster<float>& dem,
     return land;
 }
 
-std::size_t declare_sinks(const GridGeometry& grid, std::vector<std::uint8_t>& land,
-                          const std::vector<GeoPoint>& sinks) {
+std::size_t declare_sink_cells(std::vector<std::uint8_t>& land,
+                               const std::vector<std::int64_t>& cells) {
     std::size_t marked = 0;
-    for (const auto& p : sinks) {
-        const auto c = cell_at(grid, p.lat_deg, p.lon_deg);
+    for (const auto c : cells) {
         if (c < 0) continue;
-        marked += land[c];
-        land[c] = 0;
+        marked += land[std::size_t(c)];
+        land[std::size_t(c)] = 0;
     }
     return marked;
+}
+
+std::size_t declare_sinks(const GridGeometry& grid, std::vector<std::uint8_t>& land,
+                          const std::vector<GeoPoint>& sinks) {
+    std::vector<std::int64_t> cells;
+    for (const auto& p : sinks)
+        cells.push_back(cell_at(grid, p.lat_deg, p.lon_deg));
+    return declare_sink_cells(land, cells);
 }
 
 } // namespace riparia::model

@@ -38,4 +38,9 @@ std::vector<std::uint8_t> land_outside_sea(const Raster<float>& dem,
 std::size_t declare_sinks(const GridGeometry& grid, std::vector<std::uint8_t>& land,
                           const std::vector<GeoPoint>& sinks);
 
+// The same for sinks given as cells (model/dem_sink_snap.hpp places them); -1 entries are
+// skipped.
+std::size_t declare_sink_cells(std::vector<std::uint8_t>& land,
+                               const std::vector<std::int64_t>& cells);
+
 } // namespace riparia::model
