@@ -13,6 +13,14 @@ struct ShardSpec {
     bool owns(std::size_t run) const { return static_cast<int>(run % count) == index; }
 };
 
+// riparia run --scenario/--policy/--no-pristine (app/run_selection.hpp): the study's
+// (scenario, policy) pairs to run; empty lists select all.
+struct RunSelection {
+    std::vector<std::string> scenarios, policies;
+    bool no_pristine = false; // leave out the pristine runs otherwise kept beside the selection
+    bool any() const { return !scenarios.empty() || !policies.empty() || no_pristine; }
+};
+
 struct RunOptions {
     std::string study_path;
     std::string out_dir = "out";
@@ -22,6 +30,7 @@ struct RunOptions {
     bool resume = false;
     int checkpoint_years = 10; // 0: never
     int members = 0;           // > 0: only the first N members of the study
+    RunSelection selection;
     ShardSpec shard;
     std::string stress_config_path; // empty: the built-in weights (those of config/stress.toml)
     std::string command_line;

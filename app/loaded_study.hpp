@@ -14,6 +14,13 @@ struct LoadedStudy {
     io::BasinFile basin;
     io::EnsembleSpec ensemble;
     model::RunPeriod period;
+    // After riparia run --scenario/--policy (app/run_selection.hpp): whether the study's first
+    // scenario (the baseline the others are compared with) and first policy (the as-is one the
+    // others are compared with) are still the ensemble's first; a left-out one is compared with
+    // nothing. The notes say so in run.json and on the terminal.
+    bool baseline_scenario_selected = true;
+    bool as_is_policy_selected = true;
+    std::vector<std::string> selection_notes;
 };
 
 // Throws io::InputError on any invalid input. members_limit > 0 keeps only the first members

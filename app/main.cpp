@@ -42,6 +42,8 @@ int main(int argc, char** argv) {
         "Commands:\n"
         "  riparia run STUDY [--out DIR] [--threads N] [--daily] [--quiet]\n"
         "                    [--checkpoint-years N] [--resume] [--shard i/N]\n"
+        "                    [--members N] [--scenario NAME]... [--policy NAME]... "
+        "[--no-pristine]\n"
         "      --out DIR      output folder (default: out), written atomically\n"
         "      --threads N    OpenMP threads (default 0 = all cores)\n"
         "      --daily        daily values in results.nc (default: monthly means)\n"
@@ -49,6 +51,9 @@ int main(int argc, char** argv) {
         "      --checkpoint-years N  checkpoint every N simulated years (default 10)\n"
         "      --resume       finish a run that was interrupted (killed, out of time)\n"
         "      --members N    only the first N members (same seeds as the full ensemble)\n"
+        "      --scenario NAME, --policy NAME  (repeatable) only the study's runs with these\n"
+        "                     scenarios and policies, plus each selected scenario's pristine\n"
+        "                     run (stress is measured against it); --no-pristine drops it\n"
         "      --shard i/N    do every N-th run starting at i; combine with merge\n"
         "      --stress-config FILE  stress weights and thresholds (default: "
         "config/stress.toml's)\n"
@@ -103,6 +108,19 @@ int main(int argc, char** argv) {
         ->add_option("--members", run.members,
                      "run only the first N members of the study's ensemble (a quick look)")
         ->check(CLI::Range(1, 100000));
+    run_cmd
+        ->add_option("--scenario", run.selection.scenarios,
+                     "run only this scenario of the study (repeat for more; default: all)")
+        ->allow_extra_args(false);
+    run_cmd
+        ->add_option("--policy", run.selection.policies,
+                     "run only this policy of the study (repeat for more; default: all); the "
+                     "pristine run of each selected scenario is kept, the stress indicators' "
+                     "upstream-impact terms are measured against it")
+        ->allow_extra_args(false);
+    run_cmd->add_flag("--no-pristine", run.selection.no_pristine,
+                      "leave out the pristine runs --scenario/--policy would keep (the stress "
+                      "rows then have no upstream-impact terms)");
     run_cmd
         ->add_option("--stress-config", run.stress_config_path,
                      "weights and thresholds of the stress score (TOML, as config/stress.toml; "

@@ -4,6 +4,7 @@
 #include "app/provenance.hpp"
 #include "app/run_item.hpp"
 #include "app/run_report.hpp"
+#include "app/run_selection.hpp"
 #include "app/run_stress.hpp"
 #include "app/shard.hpp"
 #include "io/input_error.hpp"
@@ -26,6 +27,14 @@ void check_shards(const std::vector<std::string>& dirs, const std::vector<nlohma
     std::set<int> seen;
     for (std::size_t k = 0; k < shards.size(); ++k) {
         const auto& s = shards[k];
+        if (s.value("selection", nlohmann::json()) !=
+            shards[0].value("selection", nlohmann::json())) {
+            throw io::InputError(
+                fmt::format("{}: a shard of another --scenario/--policy "
+                            "selection ({}) than {} ({}); expected shards of one run",
+                            dirs[k], s.value("selection", nlohmann::json()).dump(), dirs[0],
+                            shards[0].value("selection", nlohmann::json()).dump()));
+        }
         if (s["fingerprint"] != shards[0]["fingerprint"] || s["study"] != shards[0]["study"]) {
             throw io::InputError(fmt::format("{}: a shard of another study or other inputs than "
                                              "{}; expected shards of one run",
@@ -69,10 +78,11 @@ int merge_command(const std::string& out_dir, const std::vector<std::string>& sh
     o.study_path = shards[0]["study"].get<std::string>();
     o.daily = shards[0]["daily"].get<bool>();
     o.members = shards[0].value("members", 0);
+    o.selection = selection_of(shards[0].value("selection", nlohmann::json()));
     o.stress_config_path = shards[0].value("stress_config", "");
     o.command_line = command_line;
     o.checkpoint_years = 0;
-    const LoadedStudy s = load_study(o.study_path, o.members);
+    const LoadedStudy s = load_selected_study(o);
     const StudyPlan plan(s);
     ForcingLibrary forcing(plan);
     io::RunRecord record;
@@ -80,7 +90,7 @@ int merge_command(const std::string& out_dir, const std::vector<std::string>& sh
     record.command_line = command_line;
     record.started_utc = io::utc_now_iso8601();
     record.inputs = input_files(s, forcing, o.stress_config_path);
-    if (fingerprint_of(record.inputs, o) != shards[0]["fingerprint"].get<std::string>()) {
+    if (fingerprint_of(record.inputs, o, s) != shards[0]["fingerprint"].get<std::string>()) {
         throw io::InputError(fmt::format("{}: the study's inputs changed since the shards ran "
                                          "(checksums differ); expected the files the shards read",
                                          o.study_path));

@@ -2,6 +2,7 @@
 
 #include "app/assemble.hpp"
 #include "app/mpi_session.hpp"
+#include "app/run_selection.hpp"
 #include "io/checksum.hpp"
 #include "io/stress_config.hpp"
 
@@ -41,9 +42,11 @@ model::StressConfig stress_config_of(const RunOptions& o) {
 }
 
 // What a resumed run or a shard must share with the run it continues: inputs and options.
-std::string fingerprint_of(const std::vector<io::InputFile>& inputs, const RunOptions& o) {
+std::string fingerprint_of(const std::vector<io::InputFile>& inputs, const RunOptions& o,
+                           const LoadedStudy& s) {
     std::string text =
         fmt::format("riparia {} daily={} members={}\n", RIPARIA_VERSION, o.daily, o.members);
+    text += selection_fingerprint(o.selection, s);
     for (const auto& f : inputs)
         text += f.role + " " + f.sha256 + "\n";
     return io::sha256_of_text(text);
@@ -63,7 +66,10 @@ void finish_record(io::RunRecord& record, const StudyPlan& plan, const nlohmann:
                       {"start", calendar::to_iso(s.study.start)},
                       {"end", calendar::to_iso(s.study.end)},
                       {"warmup_days", s.study.warmup_days}};
+    record.options["selection"] = selection_json(o.selection);
+    record.options["selection"]["runs"] = selected_pairs(s);
     record.notes = notes;
+    record.notes.insert(record.notes.end(), s.selection_notes.begin(), s.selection_notes.end());
     const auto& memory = runs[0]["memory_bytes_per_subbasin"];
     record.state_bytes_per_subbasin = memory["state"].get<std::size_t>();
     record.parameter_bytes_per_subbasin = memory["parameters"].get<std::size_t>();

@@ -21,8 +21,10 @@ std::vector<io::InputFile> input_files(const LoadedStudy& s, const ForcingLibrar
 // The stress score's weights and thresholds: the --stress-config file, else the built-in ones.
 model::StressConfig stress_config_of(const RunOptions& o);
 
-// SHA-256 over the inputs' checksums, the version and the options that change the outputs.
-std::string fingerprint_of(const std::vector<io::InputFile>& inputs, const RunOptions& o);
+// SHA-256 over the inputs' checksums, the version and the options that change the outputs
+// (with the runs a --scenario/--policy selection kept in `s`).
+std::string fingerprint_of(const std::vector<io::InputFile>& inputs, const RunOptions& o,
+                           const LoadedStudy& s);
 
 // Fills run.json's record from the summaries of every run (plan order).
 void finish_record(io::RunRecord& record, const StudyPlan& plan, const nlohmann::json& runs,

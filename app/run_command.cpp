@@ -7,6 +7,7 @@
 #include "app/report_html.hpp"
 #include "app/run_pool.hpp"
 #include "app/run_report.hpp"
+#include "app/run_selection.hpp"
 #include "app/run_stress.hpp"
 #include "app/shard.hpp"
 #include "app/stopwatch.hpp"
@@ -42,7 +43,8 @@ void prepare_runs_dir(const std::string& dir, const std::string& fingerprint, bo
         if (found != fingerprint) {
             throw io::InputError(fmt::format(
                 "{}: the interrupted run was made from other inputs or options (fingerprint {} "
-                "there, {} now); expected the same study, files and --daily; run without --resume",
+                "there, {} now); expected the same study, files, --daily, --members and "
+                "--scenario/--policy selection; run without --resume",
                 out, found.empty() ? "missing" : found.substr(0, 12), fingerprint.substr(0, 12)));
         }
         return;
@@ -131,6 +133,8 @@ void print_summary(const nlohmann::json& runs, const StudyPlan& plan, const io::
     fmt::print("outputs: {0}/results.nc, {0}/run.json, {0}/stress.csv, {0}/stress.json, "
                "{0}/layers.gpkg, {0}/stress.tif\n",
                out);
+    for (const auto& note : plan.study().selection_notes)
+        fmt::print("note: {}\n", note);
 }
 
 } // namespace
@@ -145,12 +149,12 @@ int run_command(const RunOptions& o) {
     if (o.threads > 0) omp_set_num_threads(o.threads);
 
     auto phase = Clock::now();
-    const LoadedStudy s = load_study(o.study_path, o.members);
+    const LoadedStudy s = load_selected_study(o);
     const StudyPlan plan(s);
     ForcingLibrary forcing(plan);
     record.inputs = input_files(s, forcing, o.stress_config_path);
     const model::StressConfig stress_config = stress_config_of(o); // a bad file fails now
-    const std::string fingerprint = fingerprint_of(record.inputs, o);
+    const std::string fingerprint = fingerprint_of(record.inputs, o, s);
     record.timings_s["load"] = seconds_since(phase);
     const auto folder = open_output(o, fingerprint);
     if (!folder) return 2; // rank 0 reports why

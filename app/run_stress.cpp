@@ -36,10 +36,20 @@ int pristine_policy(const StudyPlan& plan) {
     return -1;
 }
 
-// The as-is policy the others are compared with: the study's first policy, unless it is pristine.
+// The as-is policy the others are compared with: the study's first policy, unless it is pristine
+// or a run selection left it out (app/run_selection.hpp).
 int as_is_policy(const StudyPlan& plan) {
     const auto& policies = plan.study().ensemble.policies;
-    return !policies.empty() && policies[0].name != io::kPristinePolicy ? 0 : -1;
+    return !policies.empty() && policies[0].name != io::kPristinePolicy &&
+                   plan.study().as_is_policy_selected
+               ? 0
+               : -1;
+}
+
+// The baseline scenario the others are compared with: the study's first, unless a run selection
+// left it out; then each scenario's dry season is that of its own pristine run.
+int baseline_scenario(const StudyPlan& plan) {
+    return plan.study().baseline_scenario_selected ? 0 : -1;
 }
 
 std::vector<RunWater> waters_of(const StudyPlan& plan, const nlohmann::json& runs) {
@@ -229,17 +239,21 @@ void write_outputs(const nlohmann::json& rows, const std::string& csv_path,
 nlohmann::json write_run_stress(const StudyPlan& plan, const nlohmann::json& runs,
                                 const model::StressConfig& config, const std::string& csv_path,
                                 const std::string& json_path) {
-    const int pristine = pristine_policy(plan);
+    const int pristine = pristine_policy(plan), baseline = baseline_scenario(plan);
     const std::vector<RunWater> water = waters_of(plan, runs);
     std::vector<const RunItem*> scored;
     std::vector<model::BasinFigures> figures;
     std::vector<RunInflows> inflows;
     for (const RunItem& item : plan.items()) {
         if (item.policy == pristine) continue; // the counterfactual is not a policy to score
-        const RunItem* base = item.scenario == 0 ? nullptr : sibling(plan, item, 0, item.policy);
+        const RunItem* base = baseline < 0 || item.scenario == baseline
+                                  ? nullptr
+                                  : sibling(plan, item, baseline, item.policy);
         const RunItem* natural =
             pristine < 0 ? nullptr : sibling(plan, item, item.scenario, pristine);
-        const RunItem* season = pristine < 0 ? nullptr : sibling(plan, item, 0, pristine);
+        const RunItem* season =
+            pristine < 0 ? nullptr
+                         : sibling(plan, item, baseline < 0 ? item.scenario : baseline, pristine);
         const RunWaters w{water[item.index], base ? &water[base->index] : nullptr,
                           natural ? &water[natural->index] : nullptr,
                           season ? water[season->index] : water[item.index]};
@@ -260,7 +274,8 @@ nlohmann::json write_run_stress(const StudyPlan& plan, const nlohmann::json& run
         RowReferences refs;
         if (key.policy != as_is && as_is >= 0)
             refs.as_is = table.find({key.scenario, as_is, key.level, key.item});
-        if (key.scenario != 0) refs.baseline = table.find({0, key.policy, key.level, key.item});
+        if (baseline >= 0 && key.scenario != baseline)
+            refs.baseline = table.find({baseline, key.policy, key.level, key.item});
         const auto t = transitions.find({key.scenario, key.policy, key.level, key.item});
         if (t != transitions.end()) refs.transition = &t->second;
         all.push_back(summarise_row(row, refs, config));

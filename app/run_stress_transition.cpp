@@ -38,7 +38,7 @@ std::vector<Reference> references_of(const StudyPlan& plan, int scenario, int po
     if (as_is >= 0 && policy != as_is)
         out.push_back({scenario, as_is, "'" + e.policies[policy].name + "'",
                        "the '" + e.policies[as_is].name + "' policy"});
-    if (scenario != 0)
+    if (scenario != 0 && plan.study().baseline_scenario_selected) // app/run_selection.hpp
         out.push_back({0, policy, "the '" + e.scenarios[scenario].name + "' scenario",
                        "the '" + e.scenarios[0].name + "' scenario"});
     return out;

@@ -1,5 +1,6 @@
 #include "app/shard.hpp"
 
+#include "app/run_selection.hpp"
 #include "io/input_error.hpp"
 
 #include <charconv>
@@ -36,6 +37,7 @@ void write_shard_record(const std::string& path, const ShardSpec& shard, const S
     j["fingerprint"] = fingerprint;
     j["daily"] = o.daily;
     j["members"] = o.members;
+    j["selection"] = selection_json(o.selection);
     j["stress_config"] = o.stress_config_path;
     j["runs"] = nlohmann::json::array();
     for (const auto& item : plan.items())
