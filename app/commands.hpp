@@ -56,8 +56,9 @@ struct DelineateOptions {
     std::string countries_path; // empty: one unit per sub-basin, in its basin file's country
     std::string sinks_path;     // DEM: declared endorheic terminal sinks ([[sink]] TOML)
     int snap_radius_cells = 3;
-    bool cells = false;   // also write basin.toml with every upstream cell as a sub-basin
-    bool no_burn = false; // DEM: no stream burning along the declared network
+    bool cells = false;       // also write basin.toml with every upstream cell as a sub-basin
+    bool no_burn = false;     // DEM: no stream burning along the declared network
+    double flat_min_km2 = -1; // DEM: drain level flats of at least this area (km2); < 0: off
     bool quiet = false;
 };
 int delineate_command(const DelineateOptions& options);

@@ -11,6 +11,7 @@
 #include "io/polygonize.hpp"
 #include "model/dem_burn.hpp"
 #include "model/dem_crop.hpp"
+#include "model/dem_flats.hpp"
 #include "model/dem_sea.hpp"
 #include "model/dem_sink_snap.hpp"
 #include "model/flow_accumulation.hpp"
@@ -38,6 +39,7 @@ struct Delineation {
     model::LonLatBox box; // the crop of a DEM
     nlohmann::json burn;  // the stream burning of a DEM, null when none
     nlohmann::json sinks; // the declared terminal sinks of a DEM, null when none
+    nlohmann::json flats; // the level-flat rule of a DEM, null when off
     nlohmann::json timing_s = nlohmann::json::object();
 };
 
@@ -140,10 +142,18 @@ std::vector<model::LonLatSegment> network_segments(const model::Basin& basin) {
 // Inland depressions below 0 m at least this large are terminal sinks (Dead Sea ~1,000 km2).
 constexpr double inland_sink_min_km2 = 500;
 
-// Sea, declared sinks (cells of the crop), burning, priority-flood and D8 for one crop.
+// How a DEM's flow is derived beyond the fill: stream burning, and the level flats of at least
+// flat_min_km2 drained by model/dem_flats.hpp (negative: off).
+struct DemRules {
+    bool burn = false;
+    double flat_min_km2 = -1;
+};
+
+// Sea, declared sinks (cells of the crop), burning, priority-flood, D8 and flats for one crop.
 model::FlowGrid flow_in_crop(model::Raster<float> crop, const model::Raster<std::uint8_t>& sea,
                              const io::BasinFile& file, const std::vector<std::int64_t>& sink_cells,
-                             bool burn, Delineation& d) {
+                             const DemRules& rules, Delineation& d) {
+    const bool burn = rules.burn;
     auto land = model::land_outside_sea(crop, model::crop_to_box(sea, d.box).values, 0.0f,
                                         inland_sink_min_km2);
     std::vector<std::int64_t> terminal; // where the burnt network ends: it drains out there
@@ -165,7 +175,13 @@ model::FlowGrid flow_in_crop(model::Raster<float> crop, const model::Raster<std:
                 terminal.push_back(model::cell_at(crop.grid, p.lat_deg, p.lon_deg));
             }
     }
-    return model::d8_directions(crop, model::priority_flood(crop, land, terminal), land);
+    const auto filled = model::priority_flood(crop, land, terminal);
+    auto flow = model::d8_directions(crop, filled, land);
+    if (rules.flat_min_km2 >= 0)
+        d.flats = {
+            {"min_area_km2", rules.flat_min_km2},
+            {"cells_redirected", model::drain_flats(crop, filled, flow, rules.flat_min_km2)}};
+    return flow;
 }
 
 // The snapped sinks of delineation.json: where each moved on the first pass.
@@ -196,7 +212,7 @@ nlohmann::json snapped_sinks_record(const std::vector<io::DeclaredSink>& sinks,
 // unsnapped sinks only places the snapped ones on the river of highest upstream area nearby.
 model::FlowGrid flow_in_box(const model::Raster<float>& dem, const model::Raster<std::uint8_t>& sea,
                             const io::BasinFile& file, const std::vector<io::DeclaredSink>& sinks,
-                            bool burn, Delineation& d) {
+                            const DemRules& rules, Delineation& d) {
     model::Raster<float> crop = model::crop_to_box(dem, d.box);
     std::vector<model::SinkRequest> requests;
     for (const auto& s : sinks)
@@ -204,19 +220,20 @@ model::FlowGrid flow_in_box(const model::Raster<float>& dem, const model::Raster
     if (!sinks.empty()) d.sinks = {{"declared", sinks.size()}};
     auto cells = model::point_sink_cells(crop.grid, requests);
     if (!model::any_snapped(requests))
-        return flow_in_crop(std::move(crop), sea, file, cells, burn, d);
-    const auto first = flow_in_crop(crop, sea, file, cells, burn, d);
+        return flow_in_crop(std::move(crop), sea, file, cells, rules, d);
+    const auto first = flow_in_crop(crop, sea, file, cells, rules, d);
     const auto placed = model::place_sinks(
         first, model::accumulate_km2(first, *model::upstream_first(first)), requests);
     cells.clear();
     for (const auto& p : placed)
         cells.push_back(p.cell);
     d.sinks["snapped"] = snapped_sinks_record(sinks, placed, crop.grid);
-    return flow_in_crop(std::move(crop), sea, file, cells, burn, d);
+    return flow_in_crop(std::move(crop), sea, file, cells, rules, d);
 }
 
 Delineation from_dem(const io::BasinFile& file, const std::string& path,
-                     const std::vector<io::DeclaredSink>& sinks, int radius, bool burn) {
+                     const std::vector<io::DeclaredSink>& sinks, int radius,
+                     const DemRules& rules) {
     auto t0 = Clock::now();
     const model::Raster<float> dem = io::read_dem(path);
     Delineation d;
@@ -229,7 +246,7 @@ Delineation from_dem(const io::BasinFile& file, const std::string& path,
     for (double margin = 5;; margin *= 2) { // grow the crop until no basin reaches its edge
         t0 = Clock::now();
         d.box = initial_box(file.basin, margin);
-        d.flow = flow_in_box(dem, sea, file, sinks, burn, d);
+        d.flow = flow_in_box(dem, sea, file, sinks, rules, d);
         d.timing_s["burn_fill_d8"] = seconds_since(t0);
         route(file, radius, d);
         if (!touches_border(d) || margin > 360) return d;
@@ -361,6 +378,7 @@ void write_outputs(const io::BasinFile& file, const Delineation& d, const Deline
                        {"dlat_deg", d.flow.grid.dlat_deg}}},
                      {"burn", d.burn},
                      {"sinks", d.sinks},
+                     {"flats", d.flats},
                      {"countries", o.countries_path},
                      {"country_code_field", units.code_field},
                      {"earth_radius_km", model::earth_mean_radius_km}};
@@ -396,10 +414,10 @@ int delineate_command(const DelineateOptions& o) {
     } else {
         const std::string dem = o.dem_path.empty() ? io::default_dem_path : o.dem_path;
         require_file(dem, "--dem");
-        const bool burn = !o.no_burn && file.basin.subbasins.size() > 1;
+        const DemRules rules{!o.no_burn && file.basin.subbasins.size() > 1, o.flat_min_km2};
         const auto sinks =
             o.sinks_path.empty() ? std::vector<io::DeclaredSink>{} : io::read_sinks(o.sinks_path);
-        d = from_dem(file, dem, sinks, o.snap_radius_cells, burn);
+        d = from_dem(file, dem, sinks, o.snap_radius_cells, rules);
     }
     fs::create_directories(o.out_dir);
     write_outputs(file, d, o, start);

@@ -66,7 +66,7 @@ int main(int argc, char** argv) {
         "      fit GR4J/routing parameters per group of sub-basins (docs/calibration.md)\n"
         "  riparia delineate BASIN [--dem FILE | --ldd FILE | --d8 FILE] [--out DIR]\n"
         "                    [--snap-radius CELLS] [--countries FILE] [--cells] [--no-burn]\n"
-        "                    [--sinks FILE]\n"
+        "                    [--sinks FILE] [--flat-min-km2 AREA]\n"
         "      sub-basin polygons, basin-country units and upstream areas at each\n"
         "      sub-basin's outlet (default DEM: ETOPO5; docs/delineation.md)\n"
         "  riparia screen [--out DIR] [--config FILE] [--scenario NAME]... [--members N]\n"
@@ -174,6 +174,12 @@ int main(int argc, char** argv) {
                             "also write basin.toml with every upstream cell as a sub-basin");
     delineate_cmd->add_flag("--no-burn", delineate.no_burn,
                             "DEM: do not burn the declared network (outlet to downstream outlet)");
+    delineate_cmd
+        ->add_option(
+            "--flat-min-km2", delineate.flat_min_km2,
+            "DEM: drain level flats of at least this area (km2) towards their nearest "
+            "lower edge, away from higher ground (Barnes et al. 2014b; docs/delineation.md)")
+        ->check(CLI::NonNegativeNumber);
     delineate_cmd->add_flag("--quiet,-q", delineate.quiet, "no summary on the terminal");
 
     riparia::app::CalibrateOptions calibrate;

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Delineates the basins of outlets.toml from ETOPO5 with the built riparia (stream burning along
 # the declared outlet chains, the endorheic terminal sinks of sinks.toml, and once more with
-# --no-burn) and compares the upstream areas of
+# --no-burn), draining the level flats of at least 50,000 km2 towards their lower edges
+# (--flat-min-km2, docs/delineation.md step 7), and compares the upstream areas of
 # the terminal outlets (no `downstream`) with the TFDD register (sum of each basin's
 # basin-country rows), writing areas.md.
 # Usage: basins/delineation/run.sh [path/to/riparia]   (default: build/riparia)
@@ -12,9 +13,9 @@ exe=${1:-$root/build/riparia}
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 "$exe" delineate "$here/outlets.toml" --out "$out/burnt" --snap-radius 4 --quiet \
-    --sinks "$here/sinks.toml"
+    --sinks "$here/sinks.toml" --flat-min-km2 50000
 "$exe" delineate "$here/outlets.toml" --out "$out/unburnt" --snap-radius 4 --quiet --no-burn \
-    --sinks "$here/sinks.toml"
+    --sinks "$here/sinks.toml" --flat-min-km2 50000
 python3 - "$out/burnt/delineation.json" "$out/unburnt/delineation.json" \
     "$root/../shared/data/tfdd/basin_country_register.csv" "$here/outlets.toml" \
     "$here/areas.md.partial" <<'PY'
@@ -59,7 +60,8 @@ header = ("# ETOPO5 delineation against the TFDD register\n\n"
           "Written by `basins/delineation/run.sh` (riparia delineate on ETOPO5 5', "
           "sea = cells < 0 m joined to the grid edge, the declared chains land down to their outlets "
           "through delta cells down to -10 m, stream burning along them, the endorheic sinks of "
-          "`sinks.toml`, priority-flood + D8, snap radius 4 cells) from `outlets.toml`; the last two "
+          "`sinks.toml`, priority-flood + D8, level flats of at least 50,000 km² drained towards their "
+          "lower edges, snap radius 4 cells) from `outlets.toml`; the last two "
           "columns rerun it with `--no-burn`. Areas are those of each basin's terminal outlet. "
           "TFDD: sum of the basin's rows in `basin_country_register.csv`. "
           "ARAL: the Amu Darya and the Syr Darya end in the Aral Sea (terminal outlet ARAL).\n\n")
