@@ -92,6 +92,18 @@ std::string source_dir() {
     return RIPARIA_SOURCE_DIR;
 }
 
+std::string demo_basin_with_climatology() {
+    const std::string climate =
+        "climate = { precip_mm = [70,60,65,60,70,65,60,55,65,75,80,80], "
+        "wet_day_fraction = [0.55,0.5,0.5,0.45,0.45,0.4,0.35,0.35,0.4,0.45,0.55,0.55], "
+        "temperature_c = [3,4,7,10,14,17,19,19,16,12,7,4] }";
+    std::string text, line;
+    std::istringstream in(read_file(source_dir() + "/basins/demo/basin.toml"));
+    while (std::getline(in, line))
+        text += (line.rfind("forcing =", 0) == 0 ? climate : line) + "\n";
+    return text;
+}
+
 std::string shared_data(const std::string& relative) {
     return (fs::path(RIPARIA_SHARED_DATA) / relative).lexically_normal().string();
 }

@@ -37,6 +37,9 @@ std::string read_file(const std::string& path);
 
 // The repository root and the shared data folder beside it.
 std::string source_dir();
+// basins/demo/basin.toml with one monthly climatology for every sub-basin instead of its forcing
+// files, so the weather generator drives it and members differ by their seed.
+std::string demo_basin_with_climatology();
 std::string shared_data(const std::string& relative);
 
 // Reads a double variable var(time, node) from a NetCDF file, row-major.

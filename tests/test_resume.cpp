@@ -27,20 +27,6 @@ using riparia::test::write_file;
 
 namespace {
 
-// The demo basin with a monthly climatology per sub-basin instead of forcing files.
-void write_generator_basin(const std::string& path) {
-    const std::string demo = read_file(riparia::test::source_dir() + "/basins/demo/basin.toml");
-    const std::string climate =
-        "climate = { precip_mm = [70,60,65,60,70,65,60,55,65,75,80,80], "
-        "wet_day_fraction = [0.55,0.5,0.5,0.45,0.45,0.4,0.35,0.35,0.4,0.45,0.55,0.55], "
-        "temperature_c = [3,4,7,10,14,17,19,19,16,12,7,4] }";
-    std::string text, line;
-    std::istringstream in(demo);
-    while (std::getline(in, line))
-        text += (line.rfind("forcing =", 0) == 0 ? climate : line) + "\n";
-    write_file(path, text);
-}
-
 std::string generator_study(int members, int years) {
     return fmt::format("[study]\nname = \"generator ensemble\"\nbasin = \"basin.toml\"\n"
                        "start = \"2001-01-01\"\nend = \"{}-12-31\"\nwarmup_days = 365\n\n"
@@ -70,7 +56,7 @@ const char* const kVariables[] = {"dis",
 
 TEST_CASE("resume: generator members are bit-identical on 1 and 2 threads and differ") {
     ScratchDir dir("members");
-    write_generator_basin(dir / "basin.toml");
+    write_file(dir / "basin.toml", riparia::test::demo_basin_with_climatology());
     write_file(dir / "study.toml", generator_study(4, 5));
     for (const char* threads : {"1", "2"}) {
         const auto r =
@@ -96,7 +82,7 @@ TEST_CASE("resume: generator members are bit-identical on 1 and 2 threads and di
 
 TEST_CASE("resume: a run killed with SIGKILL mid-way finishes with --resume, bit-identical") {
     ScratchDir dir("resume");
-    write_generator_basin(dir / "basin.toml");
+    write_file(dir / "basin.toml", riparia::test::demo_basin_with_climatology());
     write_file(dir / "study.toml", generator_study(8, 20));
     const auto full = run_riparia(
         {"run", dir / "study.toml", "--out", dir / "full", "--checkpoint-years", "0", "--quiet"});
@@ -151,7 +137,7 @@ TEST_CASE("resume: a run killed with SIGKILL mid-way finishes with --resume, bit
 
 TEST_CASE("resume: --resume without an interrupted run, or with other inputs, exits 2") {
     ScratchDir dir("resume-bad");
-    write_generator_basin(dir / "basin.toml");
+    write_file(dir / "basin.toml", riparia::test::demo_basin_with_climatology());
     write_file(dir / "study.toml", generator_study(2, 2));
     const auto none = run_riparia({"run", dir / "study.toml", "--out", dir / "out", "--resume"});
     CHECK(none.exit_code == 2);

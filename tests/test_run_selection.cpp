@@ -12,7 +12,6 @@
 #include <filesystem>
 #include <map>
 #include <nlohmann/json.hpp>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -26,21 +25,6 @@ using riparia::test::ScratchDir;
 using riparia::test::write_file;
 
 namespace {
-
-// The demo basin with a monthly climatology per sub-basin, so members differ by their seed.
-std::string climatology_basin() {
-    const std::string demo = read_file(riparia::test::source_dir() + "/basins/demo/basin.toml");
-    std::string text, line;
-    std::istringstream in(demo);
-    while (std::getline(in, line)) {
-        if (line.rfind("forcing =", 0) == 0)
-            line = "climate = { precip_mm = [70,60,65,60,70,65,60,55,65,75,80,80], "
-                   "wet_day_fraction = [0.55,0.5,0.5,0.45,0.45,0.4,0.35,0.35,0.4,0.45,0.55,0.55], "
-                   "temperature_c = [3,4,7,10,14,17,19,19,16,12,7,4] }";
-        text += line + "\n";
-    }
-    return text;
-}
 
 const char* const kStudy = R"([study]
 name = "selection test"
@@ -80,7 +64,7 @@ area = { storage_hm3 = [0.0, 240.0], area_km2 = [0.0, 15.0] }
 struct Study {
     ScratchDir dir{"run-selection"};
     explicit Study(const std::string& extra = "") {
-        write_file(dir / "basin.toml", climatology_basin());
+        write_file(dir / "basin.toml", riparia::test::demo_basin_with_climatology());
         write_file(dir / "study.toml", kStudy + extra);
     }
     std::string path() const { return dir / "study.toml"; }
