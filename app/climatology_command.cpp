@@ -1,5 +1,6 @@
 // riparia climatology: each sub-basin's monthly climatology for the weather generator (the
 // basin file's `climate` table) from global monthly climatology grids (docs/climatology.md).
+#include "app/climatology_paths.hpp"
 #include "app/commands.hpp"
 #include "io/basin_file.hpp"
 #include "io/climatology_basin_edit.hpp"
@@ -27,16 +28,6 @@ using model::MonthlyClimate;
 constexpr const char* kMonths[12] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                      "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 constexpr double kMinCoveredFraction = 0.999; // as the gridded forcing (docs/inputs.md)
-
-// An explicit path, else the recommended file under $RIPARIA_DATA/climate, else an error.
-std::string grid_path(const std::string& given, const char* option, const char* recommended) {
-    if (!given.empty()) return given;
-    const char* data = std::getenv("RIPARIA_DATA");
-    if (data && *data) return (std::filesystem::path(data) / "climate" / recommended).string();
-    throw io::InputError(fmt::format("option {}: not given and RIPARIA_DATA is not set, expected "
-                                     "a monthly climatology NetCDF (recommended: {})",
-                                     option, recommended));
-}
 
 std::vector<model::MultiPolygon> subbasin_areas(const model::Basin& basin,
                                                 const ClimatologyOptions& o,
@@ -133,10 +124,10 @@ int climatology_command(const ClimatologyOptions& o) {
     for (const auto& s : basin.subbasins)
         ids.push_back(s.id);
     const io::ClimatologyGrid precip(
-        grid_path(o.precipitation_path, "--precipitation", "itu_p837-7_monthly_precip_0.5deg.nc"),
+        climatology_grid_path(o.precipitation_path, "--precipitation", recommended_precipitation),
         o.precipitation_variable, io::ForcingQuantity::precipitation);
     const io::ClimatologyGrid temp(
-        grid_path(o.temperature_path, "--temperature", "ghcn_cams_air.mon.ltm.1991-2020.nc"),
+        climatology_grid_path(o.temperature_path, "--temperature", recommended_temperature),
         o.temperature_variable, io::ForcingQuantity::temperature);
     const auto areas = subbasin_areas(basin, o, ids);
     const auto precip_mm = grid_means(precip, areas, ids);

@@ -2,6 +2,8 @@
 // io::InputError (exit 2), anything else is an internal error (exit 1).
 #pragma once
 
+#include "model/closed_depressions.hpp"
+
 #include <string>
 #include <vector>
 
@@ -56,9 +58,12 @@ struct DelineateOptions {
     std::string countries_path; // empty: one unit per sub-basin, in its basin file's country
     std::string sinks_path;     // DEM: declared endorheic terminal sinks ([[sink]] TOML)
     int snap_radius_cells = 3;
-    bool cells = false;       // also write basin.toml with every upstream cell as a sub-basin
-    bool no_burn = false;     // DEM: no stream burning along the declared network
-    double flat_min_km2 = -1; // DEM: drain level flats of at least this area (km2); < 0: off
+    bool cells = false;        // also write basin.toml with every upstream cell as a sub-basin
+    bool no_burn = false;      // DEM: no stream burning along the declared network
+    double flat_min_km2 = -1;  // DEM: drain level flats of at least this area (km2); < 0: off
+    bool closed_lakes = false; // DEM: closed depressions of the climatology are terminal sinks
+    std::string precipitation_path, temperature_path; // their grids; empty: $RIPARIA_DATA's
+    double closed_lakes_max_aridity = model::hyperarid_aridity_index; // lakes drier than P/PET
     bool quiet = false;
 };
 int delineate_command(const DelineateOptions& options);

@@ -1,8 +1,11 @@
 // riparia delineate: sub-basin geometry from a DEM (priority-flood, D8) or a flow-direction grid
 // (PCRaster LDD, ESRI D8), at each sub-basin's `outlet`. docs/delineation.md has the method.
+#include "app/climatology_paths.hpp"
 #include "app/commands.hpp"
+#include "app/delineate_lakes.hpp"
 #include "app/stopwatch.hpp"
 #include "io/basin_file.hpp"
+#include "io/climatology_grid.hpp"
 #include "io/country_units.hpp"
 #include "io/dem_reader.hpp"
 #include "io/dem_sinks.hpp"
@@ -40,6 +43,7 @@ struct Delineation {
     nlohmann::json burn;  // the stream burning of a DEM, null when none
     nlohmann::json sinks; // the declared terminal sinks of a DEM, null when none
     nlohmann::json flats; // the level-flat rule of a DEM, null when off
+    nlohmann::json lakes; // the closed-lake rule of a DEM, null when off
     nlohmann::json timing_s = nlohmann::json::object();
 };
 
@@ -142,17 +146,28 @@ std::vector<model::LonLatSegment> network_segments(const model::Basin& basin) {
 // Inland depressions below 0 m at least this large are terminal sinks (Dead Sea ~1,000 km2).
 constexpr double inland_sink_min_km2 = 500;
 
-// How a DEM's flow is derived beyond the fill: stream burning, and the level flats of at least
-// flat_min_km2 drained by model/dem_flats.hpp (negative: off).
+// How a DEM's flow is derived beyond the fill: stream burning, the level flats of at least
+// flat_min_km2 drained by model/dem_flats.hpp (negative: off), and the closed lakes of the
+// monthly climatology grids (both null: off).
 struct DemRules {
     bool burn = false;
     double flat_min_km2 = -1;
+    const model::MonthlyGrid* precip_mm = nullptr;
+    const model::MonthlyGrid* temperature_c = nullptr;
+    double lake_max_aridity_index = model::hyperarid_aridity_index;
+};
+
+// One crop's flow, with the DEM as filled (burnt when burning) and its fill.
+struct CropFlow {
+    model::FlowGrid flow;
+    model::Raster<float> dem;
+    model::FilledDem filled;
 };
 
 // Sea, declared sinks (cells of the crop), burning, priority-flood, D8 and flats for one crop.
-model::FlowGrid flow_in_crop(model::Raster<float> crop, const model::Raster<std::uint8_t>& sea,
-                             const io::BasinFile& file, const std::vector<std::int64_t>& sink_cells,
-                             const DemRules& rules, Delineation& d) {
+CropFlow flow_in_crop(model::Raster<float> crop, const model::Raster<std::uint8_t>& sea,
+                      const io::BasinFile& file, const std::vector<std::int64_t>& sink_cells,
+                      const DemRules& rules, Delineation& d) {
     const bool burn = rules.burn;
     auto land = model::land_outside_sea(crop, model::crop_to_box(sea, d.box).values, 0.0f,
                                         inland_sink_min_km2);
@@ -175,13 +190,28 @@ model::FlowGrid flow_in_crop(model::Raster<float> crop, const model::Raster<std:
                 terminal.push_back(model::cell_at(crop.grid, p.lat_deg, p.lon_deg));
             }
     }
-    const auto filled = model::priority_flood(crop, land, terminal);
+    auto filled = model::priority_flood(crop, land, terminal);
     auto flow = model::d8_directions(crop, filled, land);
     if (rules.flat_min_km2 >= 0)
         d.flats = {
             {"min_area_km2", rules.flat_min_km2},
             {"cells_redirected", model::drain_flats(crop, filled, flow, rules.flat_min_km2)}};
-    return flow;
+    return {std::move(flow), std::move(crop), std::move(filled)};
+}
+
+// With the closed-lake rule, a further pass in which the closed lakes of `pass` are sinks too.
+model::FlowGrid with_closed_lakes(CropFlow pass, const model::Raster<float>& crop,
+                                  const model::Raster<std::uint8_t>& sea, const io::BasinFile& file,
+                                  std::vector<std::int64_t> sink_cells, const DemRules& rules,
+                                  Delineation& d) {
+    if (!rules.precip_mm) return std::move(pass.flow);
+    const auto balance =
+        model::cell_water_balance(crop.grid, *rules.precip_mm, *rules.temperature_c);
+    auto lakes = find_closed_lakes(pass.dem, pass.filled, pass.flow, balance,
+                                   network_segments(file.basin), rules.lake_max_aridity_index);
+    d.lakes = std::move(lakes.record);
+    sink_cells.insert(sink_cells.end(), lakes.pits.begin(), lakes.pits.end());
+    return flow_in_crop(crop, sea, file, sink_cells, rules, d).flow;
 }
 
 // The snapped sinks of delineation.json: where each moved on the first pass.
@@ -220,15 +250,17 @@ model::FlowGrid flow_in_box(const model::Raster<float>& dem, const model::Raster
     if (!sinks.empty()) d.sinks = {{"declared", sinks.size()}};
     auto cells = model::point_sink_cells(crop.grid, requests);
     if (!model::any_snapped(requests))
-        return flow_in_crop(std::move(crop), sea, file, cells, rules, d);
-    const auto first = flow_in_crop(crop, sea, file, cells, rules, d);
+        return with_closed_lakes(flow_in_crop(crop, sea, file, cells, rules, d), crop, sea, file,
+                                 cells, rules, d);
+    const auto first = flow_in_crop(crop, sea, file, cells, rules, d).flow;
     const auto placed = model::place_sinks(
         first, model::accumulate_km2(first, *model::upstream_first(first)), requests);
     cells.clear();
     for (const auto& p : placed)
         cells.push_back(p.cell);
     d.sinks["snapped"] = snapped_sinks_record(sinks, placed, crop.grid);
-    return flow_in_crop(std::move(crop), sea, file, cells, rules, d);
+    return with_closed_lakes(flow_in_crop(crop, sea, file, cells, rules, d), crop, sea, file, cells,
+                             rules, d);
 }
 
 Delineation from_dem(const io::BasinFile& file, const std::string& path,
@@ -379,6 +411,7 @@ void write_outputs(const io::BasinFile& file, const Delineation& d, const Deline
                      {"burn", d.burn},
                      {"sinks", d.sinks},
                      {"flats", d.flats},
+                     {"closed_lakes", d.lakes},
                      {"countries", o.countries_path},
                      {"country_code_field", units.code_field},
                      {"earth_radius_km", model::earth_mean_radius_km}};
@@ -398,6 +431,12 @@ int delineate_command(const DelineateOptions& o) {
     const int sources = !o.dem_path.empty() + !o.ldd_path.empty() + !o.d8_path.empty();
     if (sources > 1)
         throw io::InputError("delineate: found more than one of --dem, --ldd, --d8, expected one");
+    if (!o.closed_lakes && (!o.precipitation_path.empty() || !o.temperature_path.empty()))
+        throw io::InputError("delineate: found --precipitation or --temperature without "
+                             "--closed-lakes, expected them only with --closed-lakes");
+    if (o.closed_lakes && sources > 0 && o.dem_path.empty())
+        throw io::InputError("delineate --closed-lakes: found --ldd or --d8, expected a DEM "
+                             "(--dem or the default ETOPO5): the rule reads the DEM's depressions");
     if (o.cells && (o.ldd_path.empty() && o.d8_path.empty()))
         throw io::InputError("delineate --cells: expected --ldd FILE or --d8 FILE");
     if (o.cells && file.basin.subbasins.size() != 1)
@@ -414,7 +453,23 @@ int delineate_command(const DelineateOptions& o) {
     } else {
         const std::string dem = o.dem_path.empty() ? io::default_dem_path : o.dem_path;
         require_file(dem, "--dem");
-        const DemRules rules{!o.no_burn && file.basin.subbasins.size() > 1, o.flat_min_km2};
+        DemRules rules{!o.no_burn && file.basin.subbasins.size() > 1, o.flat_min_km2};
+        model::MonthlyGrid precip, temperature;
+        if (o.closed_lakes) {
+            precip =
+                io::ClimatologyGrid(climatology_grid_path(o.precipitation_path, "--precipitation",
+                                                          recommended_precipitation),
+                                    "", io::ForcingQuantity::precipitation)
+                    .read_all();
+            temperature =
+                io::ClimatologyGrid(climatology_grid_path(o.temperature_path, "--temperature",
+                                                          recommended_temperature),
+                                    "", io::ForcingQuantity::temperature)
+                    .read_all();
+            rules.precip_mm = &precip;
+            rules.lake_max_aridity_index = o.closed_lakes_max_aridity;
+            rules.temperature_c = &temperature;
+        }
         const auto sinks =
             o.sinks_path.empty() ? std::vector<io::DeclaredSink>{} : io::read_sinks(o.sinks_path);
         d = from_dem(file, dem, sinks, o.snap_radius_cells, rules);

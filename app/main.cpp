@@ -67,6 +67,8 @@ int main(int argc, char** argv) {
         "  riparia delineate BASIN [--dem FILE | --ldd FILE | --d8 FILE] [--out DIR]\n"
         "                    [--snap-radius CELLS] [--countries FILE] [--cells] [--no-burn]\n"
         "                    [--sinks FILE] [--flat-min-km2 AREA]\n"
+        "                    [--closed-lakes [--closed-lakes-aridity AI] [--precipitation FILE]\n"
+        "                    [--temperature FILE]]\n"
         "      sub-basin polygons, basin-country units and upstream areas at each\n"
         "      sub-basin's outlet (default DEM: ETOPO5; docs/delineation.md)\n"
         "  riparia screen [--out DIR] [--config FILE] [--scenario NAME]... [--members N]\n"
@@ -180,6 +182,23 @@ int main(int argc, char** argv) {
             "DEM: drain level flats of at least this area (km2) towards their nearest "
             "lower edge, away from higher ground (Barnes et al. 2014b; docs/delineation.md)")
         ->check(CLI::NonNegativeNumber);
+    delineate_cmd->add_flag(
+        "--closed-lakes", delineate.closed_lakes,
+        "DEM: a depression whose full lake evaporates more than its catchment's runoff brings "
+        "is an endorheic terminal (docs/delineation.md); climate from --precipitation and "
+        "--temperature");
+    delineate_cmd
+        ->add_option("--closed-lakes-aridity", delineate.closed_lakes_max_aridity,
+                     "with --closed-lakes: only lakes whose aridity index P/PET is below this "
+                     "(default 0.05, the hyper-arid limit of UNEP 1992)")
+        ->capture_default_str()
+        ->check(CLI::Range(0.0, 10.0));
+    delineate_cmd->add_option("--precipitation", delineate.precipitation_path,
+                              "with --closed-lakes: monthly precipitation climatology (NetCDF; "
+                              "default $RIPARIA_DATA/climate/itu_p837-7_monthly_precip_0.5deg.nc)");
+    delineate_cmd->add_option("--temperature", delineate.temperature_path,
+                              "with --closed-lakes: monthly temperature climatology (NetCDF; "
+                              "default $RIPARIA_DATA/climate/ghcn_cams_air.mon.ltm.1991-2020.nc)");
     delineate_cmd->add_flag("--quiet,-q", delineate.quiet, "no summary on the terminal");
 
     riparia::app::CalibrateOptions calibrate;

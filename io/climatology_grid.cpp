@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <fmt/format.h>
+#include <limits>
 #include <netcdf.h>
 
 namespace riparia::io {
@@ -219,6 +220,29 @@ std::vector<MonthlyValues> ClimatologyGrid::area_means(const model::AreaWeights&
         }
     }
     return means;
+}
+
+model::MonthlyGrid ClimatologyGrid::read_all() const {
+    const std::size_t rows = grid_.edges.rows(), columns = grid_.edges.columns();
+    model::MonthlyGrid out{grid_.edges, {}};
+    std::vector<double> slab(rows * columns);
+    std::vector<std::size_t> start(dims_, 0), count(dims_, 1);
+    count[lat_pos_] = rows;
+    count[lon_pos_] = columns;
+    const bool lat_first = lat_pos_ < lon_pos_;
+    for (std::size_t m = 0; m < 12; ++m) {
+        start[time_pos_] = m;
+        file_->read_slab(var_, start, count, slab.data());
+        auto& field = out.value[m];
+        field.assign(rows * columns, std::numeric_limits<float>::quiet_NaN());
+        for (std::size_t r = 0; r < rows; ++r)
+            for (std::size_t c = 0; c < columns; ++c) {
+                const std::size_t fr = grid_.file_row(r), fc = grid_.file_col(c);
+                const double v = slab[lat_first ? fr * columns + fc : fc * rows + fr];
+                if (!is_missing(v)) field[r * columns + c] = float(to_model(v, m));
+            }
+    }
+    return out;
 }
 
 } // namespace riparia::io

@@ -8,6 +8,7 @@
 #include "io/netcdf_forcing_grid.hpp"
 #include "io/netcdf_forcing_units.hpp"
 #include "model/area_weights.hpp"
+#include "model/monthly_grid.hpp"
 
 #include <array>
 #include <memory>
@@ -37,6 +38,10 @@ class ClimatologyGrid {
     // with no valid cell in some month throws InputError naming `ids[p]` and the month.
     std::vector<MonthlyValues> area_means(const model::AreaWeights& weights,
                                           const std::vector<std::string>& ids) const;
+
+    // The whole grid in model units (mm/month or degC), rows south to north and columns west to
+    // east as grid().edges; missing cells NaN.
+    model::MonthlyGrid read_all() const;
 
   private:
     void find_variable(const std::string& variable);

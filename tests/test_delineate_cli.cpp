@@ -82,3 +82,21 @@ TEST_CASE("delineate CLI: bad inputs exit 2 naming the sub-basin") {
     CHECK(r.exit_code == 2);
     CHECK(r.err.find("missing.nc") != std::string::npos);
 }
+
+TEST_CASE("delineate CLI: the closed-lake options exit 2 when misused") {
+    test::ScratchDir dir("delineate-lakes-bad");
+    test::write_file(dir / "basin.toml",
+                     basin_with_outlet("outlet = { lat = 23.25, lon = 90.6 }\n"));
+    const std::string basin = dir / "basin.toml", out = dir / "out";
+    auto r = test::run_riparia({"delineate", basin, "--out", out, "--precipitation", "p.nc"});
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("--closed-lakes") != std::string::npos);
+    r = test::run_riparia({"delineate", basin, "--out", out, "--ldd", ldd, "--closed-lakes"});
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("expected a DEM") != std::string::npos);
+    r = test::run_riparia({"delineate", basin, "--out", out, "--closed-lakes", "--precipitation",
+                           dir / "missing_precip.nc", "--temperature", dir / "missing_t.nc"});
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("missing_precip.nc") != std::string::npos);
+    CHECK(!std::filesystem::exists(out));
+}
