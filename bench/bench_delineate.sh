@@ -2,7 +2,9 @@
 # Nile from ETOPO5: `riparia delineate` wall time with the outlet chain Juba/Roseires .. Cairo
 # (14 outlets; sea mask, stream burning along the chain, priority-flood with the FIFO pit queue
 # of Barnes et al. 2014 Algorithm 2, D8, accumulation, polygons), and, in the same run, the
-# baseline: the same basin file with --no-burn. Prints each run's wall time, the timings that
+# baseline: the same basin file with --no-burn; then with the closed-lake rule (--closed-lakes,
+# the climatologies of ../shared/data/climate: a second fill and D8 with the closed lakes as
+# sinks, docs/delineation.md step 8). Prints each run's wall time, the timings that
 # riparia records and the Nile's upstream area at Cairo (TFDD: 2,961,322 km2).
 # Usage: bench/bench_delineate.sh [path/to/riparia] [runs]   (default: build/riparia, 3)
 set -eu
@@ -19,9 +21,13 @@ blocks = text.split("[[subbasin]]")[1:]
 nile = [b for b in blocks if 'id = "NILE' in b]
 open(sys.argv[2], "w").write('[basin]\nname = "nile"\n' + "".join("[[subbasin]]" + b for b in nile))
 PY
-for mode in burn no-burn; do
+climate="$here/../../shared/data/climate"
+for mode in burn no-burn closed-lakes; do
     flag=""
     [ "$mode" = no-burn ] && flag=--no-burn
+    [ "$mode" = closed-lakes ] && flag="--closed-lakes --precipitation
+        $climate/itu_p837-7_monthly_precip_0.5deg.nc --temperature
+        $climate/ghcn_cams_air.mon.ltm.1991-2020.nc"
     k=1
     while [ "$k" -le "$runs" ]; do
         t0=$(date +%s.%N)
