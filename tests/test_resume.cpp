@@ -90,7 +90,9 @@ TEST_CASE("resume: a run killed with SIGKILL mid-way finishes with --resume, bit
 
     // Start the run, wait until a random number (1-10) of its 16 runs are finished and at least
     // one checkpoint is written, wait a random 0-24 ms more (inside a run, a checkpoint or a
-    // spool write), then kill it outright.
+    // spool write), then kill it outright. A run's checkpoint goes when the run finishes, so the
+    // one seen may be gone by then: the process is frozen (SIGSTOP) and killed only while a
+    // checkpoint is on disk, else let go (SIGCONT) for 5 ms and looked at again.
     const char* seed_text = std::getenv("RIPARIA_RESUME_SEED");
     const std::uint64_t seed = seed_text ? std::stoull(seed_text) : std::random_device{}();
     std::mt19937_64 random(seed);
@@ -104,9 +106,13 @@ TEST_CASE("resume: a run killed with SIGKILL mid-way finishes with --resume, bit
                     "  if [ $(ls '{}' 2>/dev/null | grep -c '\\.json$') -ge {} ] && "
                     "     ls '{}'/*.h5 >/dev/null 2>&1; then break; fi; "
                     "  sleep 0.01; done; "
-                    "sleep {}; kill -9 $pid; wait $pid; exit $?",
+                    "sleep {}; "
+                    "for k in $(seq 1 3000); do "
+                    "  kill -STOP $pid; if ls '{}'/*.h5 >/dev/null 2>&1; then break; fi; "
+                    "  kill -CONT $pid; sleep 0.005; done; "
+                    "kill -9 $pid; wait $pid; exit $?",
                     RIPARIA_EXE, dir / "study.toml", dir / "out", staging, finished_before_kill,
-                    staging, static_cast<double>(delay_ms) / 1000);
+                    staging, static_cast<double>(delay_ms) / 1000, staging);
     write_file(dir / "kill.sh", script + "\n");
     const int status = std::system(("bash '" + dir / "kill.sh" + "' >/dev/null 2>&1").c_str());
     INFO("kill script status " << status);
