@@ -2,6 +2,7 @@
 
 #include "io/input_error.hpp"
 #include "io/netcdf_forcing_time.hpp"
+#include "model/calendar.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -38,8 +39,7 @@ bool same_value(double a, double b) {
 } // namespace
 
 double mean_days_in_month(std::size_t month) {
-    static constexpr double days[12] = {31, 28.2425, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    return days[month];
+    return calendar::mean_days_in_month(static_cast<int>(month) + 1);
 }
 
 ClimatologyGrid::ClimatologyGrid(const std::string& path, const std::string& variable,

@@ -22,6 +22,9 @@ Date date_of(std::int64_t day_number);
 
 bool is_leap_year(int year);
 int days_in_month(int year, int month);
+// Mean length (days) of month 1..12 in the Gregorian calendar (97 leap years in 400: February
+// 28.2425 days): a climatological month's length.
+double mean_days_in_month(int month);
 int day_of_year(const Date& date); // 1..366
 
 // Parses "YYYY-MM-DD" strictly (zero-padded, valid day of month). Empty optional when invalid.

@@ -1,5 +1,6 @@
 #include "model/closed_depressions.hpp"
 
+#include "model/calendar.hpp"
 #include "model/oudin.hpp"
 
 #include <cmath>
@@ -12,13 +13,14 @@ namespace {
 constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 // The middle day of each month of a 365-day year, for the month's extraterrestrial radiation.
 constexpr int mid_month_day[12] = {16, 46, 75, 105, 136, 166, 197, 228, 258, 289, 319, 350};
-constexpr double days_in_month[12] = {31, 28.25, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 
-// The annual Oudin PET (mm) of monthly temperatures at a latitude.
-double annual_pet_mm(const std::array<double, 12>& temperature_c, double lat_deg) {
+// The annual Oudin PET (mm) of monthly temperatures, from each month's radiation at the latitude.
+double annual_pet_mm(const std::array<double, 12>& temperature_c,
+                     const std::array<double, 12>& radiation_MJ_m2_day) {
     double pet = 0;
     for (std::size_t m = 0; m < 12; ++m)
-        pet += oudin_pet_mm_day(temperature_c[m], lat_deg, mid_month_day[m]) * days_in_month[m];
+        pet += oudin_pet_mm_day_from_radiation(temperature_c[m], radiation_MJ_m2_day[m]) *
+               calendar::mean_days_in_month(int(m) + 1);
     return pet;
 }
 
@@ -58,26 +60,28 @@ double fu_evaporation_ratio(double aridity, double omega) {
 
 CellWaterBalance cell_water_balance(const GridGeometry& grid, const MonthlyGrid& precip_mm,
                                     const MonthlyGrid& temperature_c, int radius_cells) {
-    CellWaterBalance b{
-        std::vector<double>(grid.cells(), nan), std::vector<double>(grid.cells(), nan),
-        std::vector<double>(grid.cells(), nan), std::vector<double>(grid.cells(), nan)};
+    CellWaterBalance b{std::vector<double>(grid.cells(), nan),
+                       std::vector<double>(grid.cells(), nan),
+                       std::vector<double>(grid.cells(), nan)};
     for (std::size_t row = 0; row < grid.rows; ++row) {
         const double lat = grid.lat_deg(row);
+        std::array<double, 12> radiation; // the row's, tabulated once
+        for (std::size_t m = 0; m < 12; ++m)
+            radiation[m] = extraterrestrial_radiation_MJ_m2_day(lat, mid_month_day[m]);
         for (std::size_t col = 0; col < grid.cols; ++col) {
             const double lon = grid.lon_deg(col);
-            const auto p = monthly_at(precip_mm, lat, lon, radius_cells);
-            const auto t = monthly_at(temperature_c, lat, lon, radius_cells);
-            double p_year = 0;
-            for (const double v : p)
-                p_year += std::max(0.0, v);
-            const double pet = annual_pet_mm(t, lat);
-            if (std::isnan(p_year) || std::isnan(pet)) continue;
+            double p_year = 0; // a missing month (NaN) leaves the cell unknown
+            for (const double v : monthly_at(precip_mm, lat, lon, radius_cells))
+                p_year += std::isnan(v) ? v : std::max(0.0, v);
+            if (std::isnan(p_year)) continue;
+            const double pet =
+                annual_pet_mm(monthly_at(temperature_c, lat, lon, radius_cells), radiation);
+            if (std::isnan(pet)) continue;
             const std::size_t c = row * grid.cols + col;
             const double ratio = p_year > 0 ? fu_evaporation_ratio(pet / p_year) : 0;
             b.precip_mm[c] = p_year;
             b.pet_mm[c] = pet;
             b.runoff_mm[c] = p_year * (1 - ratio);
-            b.lake_net_evaporation_mm[c] = pet - p_year;
         }
     }
     return b;
@@ -105,10 +109,10 @@ closed_depressions(const Raster<float>& dem, const FilledDem& filled, const Flow
         if (d.pit < 0 || dem.values[c] < dem.values[std::size_t(d.pit)]) d.pit = std::int64_t(c);
         ++d.lake_cells;
         d.lake_km2 += km2;
-        if (std::isfinite(balance.lake_net_evaporation_mm[c])) {
-            d.lake_net_evaporation_hm3 += balance.lake_net_evaporation_mm[c] * km2 * 1e-3;
+        if (std::isfinite(balance.precip_mm[c]) && std::isfinite(balance.pet_mm[c])) {
             d.lake_precip_hm3 += balance.precip_mm[c] * km2 * 1e-3;
             d.lake_pet_hm3 += balance.pet_mm[c] * km2 * 1e-3;
+            d.lake_net_evaporation_hm3 += (balance.pet_mm[c] - balance.precip_mm[c]) * km2 * 1e-3;
         }
         if (!open_cells.empty() && open_cells[c]) held_open[std::size_t(lake[c])] = 1;
     }

@@ -35,12 +35,10 @@ inline constexpr double hyperarid_aridity_index = 0.05;
 // Fu's evaporation ratio E/P at aridity PET/P (>= 0); 0 <= E/P <= min(1, PET/P).
 double fu_evaporation_ratio(double aridity, double omega = fu_omega_budyko);
 
-// Long-term annual water balance of each cell (mm/yr): runoff P - E (Fu) and a lake's net
-// evaporation PET - P. NaN where the climatology has no value for the cell.
+// Long-term annual water balance of each cell (mm/yr): precipitation, Oudin PET and Fu's runoff
+// P - E; a lake there evaporates PET - P. NaN where the climatology has no value for the cell.
 struct CellWaterBalance {
-    std::vector<double> precip_mm, pet_mm;
-    std::vector<double> runoff_mm;
-    std::vector<double> lake_net_evaporation_mm;
+    std::vector<double> precip_mm, pet_mm, runoff_mm;
 };
 
 // Each cell's balance from the monthly precipitation (mm/month) and temperature (degC) of the
